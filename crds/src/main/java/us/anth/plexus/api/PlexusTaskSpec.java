@@ -1,0 +1,294 @@
+package us.anth.plexus.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
+
+/** Desired state of a PlexusTask: the DynamoDB Task fields plus execution settings. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "!has(oldSelf.taskId) || (has(self.taskId) && self.taskId == oldSelf.taskId)",
+    message = "taskId is immutable once set")
+@ValidationRule(
+    value = "self.command == oldSelf.command && self.target == oldSelf.target",
+    message = "command and target are immutable; create a new task instead")
+@ValidationRule(
+    value = "!has(oldSelf.cancel) || !oldSelf.cancel || (has(self.cancel) && self.cancel)",
+    message = "a cancelled task cannot be un-cancelled")
+@ValidationRule(
+    value = "!has(self.stages) || self.stages.all(a, self.stages.exists_one(b, b.name == a.name))",
+    message = "stage names must be unique")
+public class PlexusTaskSpec {
+  /** Target pattern a concrete task target must match (no wildcards or sets). */
+  public static final String TARGET_REGEX =
+      "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$";
+
+  @JsonPropertyDescription(
+      "Id of the DynamoDB Task record this task mirrors. Left empty for tasks created with kubectl:"
+          + " the operator then creates the record and writes its id here. Immutable once set.")
+  @Size(max = 128)
+  private String taskId;
+
+  @JsonPropertyDescription("Plexus account that owns the task (Task.accountId).")
+  @Required
+  @Size(min = 1, max = 128)
+  private String accountId;
+
+  @JsonPropertyDescription(
+      "Kind of operation, as shown by the dashboard (Task.type), e.g. 'Evaluation' or 'demo'.")
+  @Required
+  @Size(min = 1, max = 128)
+  private String type;
+
+  @JsonPropertyDescription(
+      "Where the task runs, as 'domain/subdomain' (Task.target), e.g. 'training/gpu-required'."
+          + " Matched against the targets patterns of PlexusWorkerPools.")
+  @Required
+  @Pattern(TARGET_REGEX)
+  @Size(max = 253)
+  private String target;
+
+  @JsonPropertyDescription(
+      "The CLI command to run, without the executable prefix (Task.command), e.g."
+          + " 'evaluate accuracy --scorecard \"agent scorecard\"'. Split into words with POSIX"
+          + " shell quoting rules; never run through a shell. Immutable.")
+  @Required
+  @Size(min = 1, max = 32768)
+  private String command;
+
+  @JsonPropertyDescription("Human-readable description (Task.description).")
+  private String description;
+
+  @JsonPropertyDescription("Free-form JSON metadata (Task.metadata).")
+  @PreserveUnknownFields
+  private JsonNode metadata;
+
+  @JsonPropertyDescription("Scorecard the task concerns (Task.scorecardId).")
+  private String scorecardId;
+
+  @JsonPropertyDescription("Score the task concerns (Task.scoreId).")
+  private String scoreId;
+
+  @JsonPropertyDescription(
+      "Name of the PlexusWorkerPool to run on, bypassing target routing. Normally left empty.")
+  private String pool;
+
+  @JsonPropertyDescription(
+      "Wall-clock limit in seconds for the whole task (the Job's activeDeadlineSeconds)."
+          + " Unset means no limit.")
+  @Min(1)
+  private Long timeoutSeconds;
+
+  @JsonPropertyDescription("How failed attempts are retried.")
+  private RetryPolicy retry;
+
+  @JsonPropertyDescription(
+      "Stages the command is expected to report, in order. Optional: stages the command reports"
+          + " that are not declared here are added as they appear.")
+  @Size(max = 50)
+  private List<StageDeclaration> stages;
+
+  @JsonPropertyDescription(
+      "Set to true to cancel the task: its Job is deleted and the task ends Cancelled."
+          + " Cannot be set back to false.")
+  @Default("false")
+  private Boolean cancel;
+
+  @JsonPropertyDescription("Who asked for the cancellation (recorded in status.cancelledBy).")
+  private String cancelRequestedBy;
+
+  @JsonPropertyDescription(
+      "Plan only: resolve the pool and build the Job, report them in the status, but create no"
+          + " Job. The task ends Succeeded with condition Ready reason DryRun.")
+  @Default("false")
+  private Boolean dryRun;
+
+  @JsonPropertyDescription(
+      "Who approved the command. Required before a Job is created when the chosen pool lists the"
+          + " command in approvalRequiredFor.")
+  private String approvedBy;
+
+  @JsonPropertyDescription(
+      "Names of PlexusTasks in the same namespace that must succeed before this task starts."
+          + " If one fails or is cancelled, this task fails with reason DependencyFailed.")
+  @Size(max = 20)
+  private List<String> dependsOn;
+
+  @JsonPropertyDescription(
+      "Seconds to keep the finished Job and this PlexusTask before they are deleted."
+          + " Unset keeps them until deleted by hand. The DynamoDB records are kept either way.")
+  @Min(0)
+  @Max(31536000)
+  private Integer ttlSecondsAfterFinished;
+
+  public String getTaskId() {
+    return taskId;
+  }
+
+  public void setTaskId(String taskId) {
+    this.taskId = taskId;
+  }
+
+  public String getAccountId() {
+    return accountId;
+  }
+
+  public void setAccountId(String accountId) {
+    this.accountId = accountId;
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public void setType(String type) {
+    this.type = type;
+  }
+
+  public String getTarget() {
+    return target;
+  }
+
+  public void setTarget(String target) {
+    this.target = target;
+  }
+
+  public String getCommand() {
+    return command;
+  }
+
+  public void setCommand(String command) {
+    this.command = command;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  public JsonNode getMetadata() {
+    return metadata;
+  }
+
+  public void setMetadata(JsonNode metadata) {
+    this.metadata = metadata;
+  }
+
+  public String getScorecardId() {
+    return scorecardId;
+  }
+
+  public void setScorecardId(String scorecardId) {
+    this.scorecardId = scorecardId;
+  }
+
+  public String getScoreId() {
+    return scoreId;
+  }
+
+  public void setScoreId(String scoreId) {
+    this.scoreId = scoreId;
+  }
+
+  public String getPool() {
+    return pool;
+  }
+
+  public void setPool(String pool) {
+    this.pool = pool;
+  }
+
+  public Long getTimeoutSeconds() {
+    return timeoutSeconds;
+  }
+
+  public void setTimeoutSeconds(Long timeoutSeconds) {
+    this.timeoutSeconds = timeoutSeconds;
+  }
+
+  public RetryPolicy getRetry() {
+    return retry;
+  }
+
+  public void setRetry(RetryPolicy retry) {
+    this.retry = retry;
+  }
+
+  public List<StageDeclaration> getStages() {
+    return stages;
+  }
+
+  public void setStages(List<StageDeclaration> stages) {
+    this.stages = stages;
+  }
+
+  public Boolean getCancel() {
+    return cancel;
+  }
+
+  public void setCancel(Boolean cancel) {
+    this.cancel = cancel;
+  }
+
+  public String getCancelRequestedBy() {
+    return cancelRequestedBy;
+  }
+
+  public void setCancelRequestedBy(String cancelRequestedBy) {
+    this.cancelRequestedBy = cancelRequestedBy;
+  }
+
+  public Boolean getDryRun() {
+    return dryRun;
+  }
+
+  public void setDryRun(Boolean dryRun) {
+    this.dryRun = dryRun;
+  }
+
+  public String getApprovedBy() {
+    return approvedBy;
+  }
+
+  public void setApprovedBy(String approvedBy) {
+    this.approvedBy = approvedBy;
+  }
+
+  public List<String> getDependsOn() {
+    return dependsOn;
+  }
+
+  public void setDependsOn(List<String> dependsOn) {
+    this.dependsOn = dependsOn;
+  }
+
+  public Integer getTtlSecondsAfterFinished() {
+    return ttlSecondsAfterFinished;
+  }
+
+  public void setTtlSecondsAfterFinished(Integer ttlSecondsAfterFinished) {
+    this.ttlSecondsAfterFinished = ttlSecondsAfterFinished;
+  }
+
+  /** True when {@code cancel} is set. */
+  public boolean cancelRequested() {
+    return Boolean.TRUE.equals(cancel);
+  }
+
+  /** True when {@code dryRun} is set. */
+  public boolean dryRunRequested() {
+    return Boolean.TRUE.equals(dryRun);
+  }
+}

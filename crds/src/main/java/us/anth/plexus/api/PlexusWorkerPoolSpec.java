@@ -1,0 +1,200 @@
+package us.anth.plexus.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.Toleration;
+import java.util.List;
+import java.util.Map;
+
+/** Where and how tasks whose targets match this pool run. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class PlexusWorkerPoolSpec {
+  /** One side of a target pattern: a name, '*', or a set '[a,b]'. */
+  static final String SIDE =
+      "(\\\\*|[A-Za-z0-9][A-Za-z0-9._-]*|\\\\[[A-Za-z0-9][A-Za-z0-9._-]*"
+          + "(,[A-Za-z0-9][A-Za-z0-9._-]*)*\\\\])";
+
+  @JsonPropertyDescription(
+      "Target patterns this pool serves, as 'domain/subdomain' where each side is a name, '*' or"
+          + " a set '[a,b]': 'training/gpu-required', '[datasets,training]/x', '*/gpu-required'."
+          + " The most specific matching pattern across all pools wins.")
+  @Required
+  @Size(min = 1, max = 64)
+  @ValidationRule(
+      value = "self.all(p, p.matches('^" + SIDE + "/" + SIDE + "$'))",
+      message =
+          "every target pattern must be 'domain/subdomain' with each side a name, '*' or"
+              + " '[a,b]'")
+  private List<String> targets;
+
+  @JsonPropertyDescription("Node labels the task pods must run on.")
+  private Map<String, String> nodeSelector;
+
+  @JsonPropertyDescription("Tolerations of the task pods, e.g. for tainted GPU nodes.")
+  private List<Toleration> tolerations;
+
+  @JsonPropertyDescription("Affinity of the task pods.")
+  private Affinity affinity;
+
+  @JsonPropertyDescription("Resource requests and limits of the runner container.")
+  private ResourceRequirements resources;
+
+  @JsonPropertyDescription("Runner image; defaults to the operator's configured runner image.")
+  private String image;
+
+  @JsonPropertyDescription("Pull policy of the runner image.")
+  private String imagePullPolicy;
+
+  @JsonPropertyDescription(
+      "Service account of the task pods; defaults to the operator's runner service account.")
+  private String serviceAccountName;
+
+  @JsonPropertyDescription("Extra environment variables of the runner container.")
+  private List<EnvVar> env;
+
+  @JsonPropertyDescription("PriorityClass of the task pods.")
+  private String priorityClassName;
+
+  @JsonPropertyDescription(
+      "Most tasks of this pool running at once; further Jobs are created suspended (phase"
+          + " Queued) and released in creation order. Unset means no limit.")
+  @Min(1)
+  private Integer concurrencyLimit;
+
+  @JsonPropertyDescription(
+      "Tie-breaker when patterns of several pools match a target equally specifically: the"
+          + " higher priority wins, then the pool name in alphabetical order.")
+  @Default("0")
+  private Integer priority;
+
+  @JsonPropertyDescription(
+      "Executable the runner puts before the task's command words, e.g. 'plexus'."
+          + " Empty runs the command's first word as the executable.")
+  @Default("plexus")
+  private String commandPrefix;
+
+  @JsonPropertyDescription(
+      "Commands that need approval on this pool: a task whose command words start with one of"
+          + " these (e.g. 'training run') waits in AwaitingApproval until spec.approvedBy is set.")
+  private List<String> approvalRequiredFor;
+
+  public List<String> getTargets() {
+    return targets;
+  }
+
+  public void setTargets(List<String> targets) {
+    this.targets = targets;
+  }
+
+  public Map<String, String> getNodeSelector() {
+    return nodeSelector;
+  }
+
+  public void setNodeSelector(Map<String, String> nodeSelector) {
+    this.nodeSelector = nodeSelector;
+  }
+
+  public List<Toleration> getTolerations() {
+    return tolerations;
+  }
+
+  public void setTolerations(List<Toleration> tolerations) {
+    this.tolerations = tolerations;
+  }
+
+  public Affinity getAffinity() {
+    return affinity;
+  }
+
+  public void setAffinity(Affinity affinity) {
+    this.affinity = affinity;
+  }
+
+  public ResourceRequirements getResources() {
+    return resources;
+  }
+
+  public void setResources(ResourceRequirements resources) {
+    this.resources = resources;
+  }
+
+  public String getImage() {
+    return image;
+  }
+
+  public void setImage(String image) {
+    this.image = image;
+  }
+
+  public String getImagePullPolicy() {
+    return imagePullPolicy;
+  }
+
+  public void setImagePullPolicy(String imagePullPolicy) {
+    this.imagePullPolicy = imagePullPolicy;
+  }
+
+  public String getServiceAccountName() {
+    return serviceAccountName;
+  }
+
+  public void setServiceAccountName(String serviceAccountName) {
+    this.serviceAccountName = serviceAccountName;
+  }
+
+  public List<EnvVar> getEnv() {
+    return env;
+  }
+
+  public void setEnv(List<EnvVar> env) {
+    this.env = env;
+  }
+
+  public String getPriorityClassName() {
+    return priorityClassName;
+  }
+
+  public void setPriorityClassName(String priorityClassName) {
+    this.priorityClassName = priorityClassName;
+  }
+
+  public Integer getConcurrencyLimit() {
+    return concurrencyLimit;
+  }
+
+  public void setConcurrencyLimit(Integer concurrencyLimit) {
+    this.concurrencyLimit = concurrencyLimit;
+  }
+
+  public Integer getPriority() {
+    return priority;
+  }
+
+  public void setPriority(Integer priority) {
+    this.priority = priority;
+  }
+
+  public String getCommandPrefix() {
+    return commandPrefix;
+  }
+
+  public void setCommandPrefix(String commandPrefix) {
+    this.commandPrefix = commandPrefix;
+  }
+
+  public List<String> getApprovalRequiredFor() {
+    return approvalRequiredFor;
+  }
+
+  public void setApprovalRequiredFor(List<String> approvalRequiredFor) {
+    this.approvalRequiredFor = approvalRequiredFor;
+  }
+}
