@@ -1,0 +1,46 @@
+package us.anth.plexus.bridge;
+
+import java.util.Optional;
+import us.anth.plexus.api.target.InvalidTargetException;
+import us.anth.plexus.api.target.Target;
+
+/** Checks a Task has what a PlexusTask needs; the message is what the dashboard shows. */
+public final class TaskValidation {
+  /** The PlexusTask CRD's limit on spec.command. */
+  public static final int MAX_COMMAND_LENGTH = 32768;
+
+  private TaskValidation() {}
+
+  /** The first problem that keeps the task from being dispatched, or empty. */
+  public static Optional<String> problem(TaskItem item) {
+    if (blank(item.command())) {
+      return Optional.of(
+          "Task " + item.id() + " cannot be dispatched: command is missing or empty");
+    }
+    if (item.command().length() > MAX_COMMAND_LENGTH) {
+      return Optional.of(
+          "Task "
+              + item.id()
+              + " cannot be dispatched: command is "
+              + item.command().length()
+              + " characters long; the maximum is "
+              + MAX_COMMAND_LENGTH);
+    }
+    if (blank(item.accountId())) {
+      return Optional.of("Task " + item.id() + " cannot be dispatched: accountId is missing");
+    }
+    if (blank(item.type())) {
+      return Optional.of("Task " + item.id() + " cannot be dispatched: type is missing");
+    }
+    try {
+      Target.parse(item.target());
+    } catch (InvalidTargetException e) {
+      return Optional.of("Task " + item.id() + " cannot be dispatched: " + e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,32 @@
+package us.anth.plexus.bridge.eks;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.time.Clock;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
+
+/** Builds a Kubernetes client for an EKS cluster authenticated with IAM credentials. */
+public final class EksClientFactory {
+  private EksClientFactory() {}
+
+  /** A client for the cluster, signing tokens with {@code credentials}. */
+  public static KubernetesClient create(
+      EksClusterSettings cluster,
+      IdentityProvider<? extends AwsCredentialsIdentity> credentials,
+      Clock clock) {
+    EksTokenProvider tokens =
+        new EksTokenProvider(
+            new EksTokenGenerator(cluster.clusterName(), cluster.region()), credentials, clock);
+    ConfigBuilder config =
+        new ConfigBuilder(Config.empty())
+            .withMasterUrl(cluster.endpoint())
+            .withOauthTokenProvider(tokens);
+    if (!cluster.caData().isBlank()) {
+      config.withCaCertData(cluster.caData());
+    }
+    return new KubernetesClientBuilder().withConfig(config.build()).build();
+  }
+}
