@@ -1,0 +1,41 @@
+package us.anth.plexus.runner;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import us.anth.plexus.api.command.CommandWords;
+
+/** Builds the child's argv: prefix words + command words, with {@code plexus-runner} = this. */
+public final class CommandArgv {
+  /** Executable word that means "this runner", started as a child JVM. */
+  public static final String SELF = "plexus-runner";
+
+  private CommandArgv() {}
+
+  /**
+   * The argv for a prefix and a command.
+   *
+   * @throws us.anth.plexus.api.command.CommandSyntaxException when either cannot be split
+   */
+  public static List<String> of(String prefix, String command) {
+    List<String> words = new ArrayList<>(CommandWords.split(prefix));
+    words.addAll(CommandWords.split(command));
+    if (!words.isEmpty() && words.get(0).equals(SELF)) {
+      words.remove(0);
+      words.addAll(0, selfCommand());
+    }
+    return words;
+  }
+
+  /** {@code java -cp <this classpath> us.anth.plexus.runner.RunnerMain}. */
+  public static List<String> selfCommand() {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return List.of(
+        java,
+        "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1",
+        "-cp",
+        System.getProperty("java.class.path"),
+        RunnerMain.class.getName());
+  }
+}

@@ -1,0 +1,28 @@
+package us.anth.plexus.runner;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code run}: serves the PlexusTask named by the environment (the Job's container args). */
+@Command(
+    name = "run",
+    description = "Run the command of the PlexusTask named by PLEXUS_TASK_NAMESPACE/NAME.")
+public final class RunCommand implements Callable<Integer> {
+  @Override
+  public Integer call() {
+    Map<String, String> env = System.getenv();
+    RunnerSettings settings;
+    try {
+      settings = RunnerSettings.fromEnv(env);
+    } catch (IllegalArgumentException e) {
+      RunnerLog.STDERR.accept("cannot start: " + e.getMessage());
+      return RunResult.CANNOT_START;
+    }
+    try (KubernetesClient client = KubernetesClients.create()) {
+      return new TaskRunner(settings, client, ProgressSinks.create(client, env), RunnerLog.STDERR)
+          .run();
+    }
+  }
+}

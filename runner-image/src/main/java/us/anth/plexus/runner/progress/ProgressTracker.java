@@ -1,0 +1,181 @@
+package us.anth.plexus.runner.progress;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import us.anth.plexus.api.StageDeclaration;
+import us.anth.plexus.api.StageState;
+
+/**
+ * The task's stages with the semantics of Plexus's TaskProgressTracker: counts clamped to 0..total,
+ * items/s since the stage started, ETA once a stage is 10% done, setup stages without counts, a
+ * failure marks the running stage FAILED "Error: ...", success completes every stage.
+ */
+public final class ProgressTracker {
+  /** Stage used when a command reports progress before naming any stage. */
+  public static final String DEFAULT_STAGE = "Running";
+
+  private final Clock clock;
+  private final ChangeListener listener;
+  private final List<Stage> stages = new ArrayList<>();
+  private Stage current;
+  private StageState status = StageState.RUNNING;
+  private Instant finishedAt;
+  private String reportedError;
+  private String output;
+
+  public ProgressTracker(List<StageDeclaration> declared, Clock clock, ChangeListener listener) {
+    this.clock = clock;
+    this.listener = listener;
+    for (StageDeclaration d : declared == null ? List.<StageDeclaration>of() : declared) {
+      add(d.getName(), d.getOrder(), d.getTotalItems());
+    }
+  }
+
+  /** Applies one event reported by the command. */
+  public void apply(ProgressEvent e) {
+    switch (e.kind()) {
+      case STAGE -> startStage(e.stage(), e.order(), e.total(), e.message());
+      case PROGRESS -> progress(e.stage(), e.processed(), e.total(), e.message());
+      case COMPLETE -> completeStage(e.stage());
+      case ERROR -> update(() -> reportedError = e.message());
+      case OUTPUT -> update(() -> output = e.message());
+    }
+  }
+
+  /** Starts a stage (declared or new); the running stage, if another, completes. */
+  public void startStage(String requestedName, Integer order, Long total, String message) {
+    String name = requestedName == null ? DEFAULT_STAGE : requestedName;
+    synchronized (this) {
+      if (status != StageState.RUNNING) {
+        return;
+      }
+      Instant now = clock.instant();
+      Stage stage = find(name);
+      if (stage == null) {
+        stage = add(name, order, total);
+      }
+      if (current != null && current != stage && current.state == StageState.RUNNING) {
+        current.complete(now);
+      }
+      stage.start(now);
+      stage.processed = 0;
+      stage.update(null, total, message);
+      current = stage;
+    }
+    listener.changed(true);
+  }
+
+  /** Moves a stage's counter (default: the running stage, starting one if none runs). */
+  public void progress(String name, Long processed, Long total, String message) {
+    Stage stage;
+    synchronized (this) {
+      stage = name == null ? current : find(name);
+    }
+    if (stage == null || stage.state == StageState.PENDING) {
+      startStage(name != null ? name : firstPendingOrDefault(), null, total, null);
+    }
+    update(
+        () -> {
+          Stage target = name == null ? current : find(name);
+          if (target != null && target.state == StageState.RUNNING) {
+            target.update(processed, total, message);
+          }
+        });
+  }
+
+  /** Ends a stage (default: the running one) successfully. */
+  public void completeStage(String name) {
+    synchronized (this) {
+      Stage stage = name == null ? current : find(name);
+      if (status != StageState.RUNNING || stage == null || stage.state != StageState.RUNNING) {
+        return;
+      }
+      stage.complete(clock.instant());
+    }
+    listener.changed(true);
+  }
+
+  /** The command succeeded: every stage COMPLETED with processed = total. */
+  public void succeed() {
+    synchronized (this) {
+      Instant now = clock.instant();
+      stages.stream().filter(s -> s.state != StageState.COMPLETED).forEach(s -> s.complete(now));
+      status = StageState.COMPLETED;
+      finishedAt = now;
+    }
+    listener.changed(true);
+  }
+
+  /** The command failed: the running stage becomes FAILED with "Error: message". */
+  public void fail(String message) {
+    synchronized (this) {
+      if (current != null && current.state == StageState.RUNNING) {
+        current.fail(clock.instant(), message);
+      }
+      status = StageState.FAILED;
+      finishedAt = clock.instant();
+    }
+    listener.changed(true);
+  }
+
+  /** A consistent view for a snapshot. */
+  public synchronized ProgressView view() {
+    Instant now = clock.instant();
+    Instant eta = null;
+    if (status == StageState.COMPLETED) {
+      eta = finishedAt;
+    } else if (status == StageState.RUNNING && current != null) {
+      eta = current.estimatedCompletion(now);
+    }
+    return new ProgressView(
+        status,
+        current == null ? null : current.name,
+        progressText(),
+        eta,
+        stages.stream().map(s -> s.snapshot(now)).toList(),
+        reportedError,
+        output);
+  }
+
+  private String progressText() {
+    if (current == null) {
+      return null;
+    }
+    if (!current.counted()) {
+      return status == StageState.COMPLETED ? "done" : "";
+    }
+    long percent = current.total == 0 ? 100 : current.processed * 100 / current.total;
+    return current.processed + "/" + current.total + " (" + percent + "%)";
+  }
+
+  private void update(Runnable change) {
+    synchronized (this) {
+      change.run();
+    }
+    listener.changed(false);
+  }
+
+  private synchronized String firstPendingOrDefault() {
+    return stages.stream()
+        .filter(s -> s.state == StageState.PENDING)
+        .map(s -> s.name)
+        .findFirst()
+        .orElse(DEFAULT_STAGE);
+  }
+
+  private Stage find(String name) {
+    return stages.stream().filter(s -> s.name.equals(name)).findFirst().orElse(null);
+  }
+
+  private Stage add(String name, Integer order, Long total) {
+    int position =
+        order != null ? order : stages.stream().mapToInt(s -> s.order + 1).max().orElse(1);
+    Stage stage = new Stage(name, position, total);
+    stages.add(stage);
+    stages.sort(Comparator.comparingInt(s -> s.order));
+    return stage;
+  }
+}

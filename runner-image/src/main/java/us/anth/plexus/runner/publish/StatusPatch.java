@@ -1,0 +1,50 @@
+package us.anth.plexus.runner.publish;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import us.anth.plexus.api.PlexusTaskStatus;
+import us.anth.plexus.api.StageStatus;
+import us.anth.plexus.runner.progress.StageSnapshot;
+
+/** Pure mapping of a snapshot to a status holding only the runner-owned PlexusTask fields. */
+public final class StatusPatch {
+  private StatusPatch() {}
+
+  /** The runner's fields; everything the operator owns stays null (omitted from the patch). */
+  public static PlexusTaskStatus of(TaskSnapshot s) {
+    PlexusTaskStatus status = new PlexusTaskStatus();
+    status.setStages(s.stages().stream().map(StatusPatch::stage).toList());
+    status.setCurrentStage(s.currentStage());
+    status.setProgress(s.progress());
+    status.setEstimatedCompletionAt(iso(s.estimatedCompletionAt()));
+    status.setExitCode(s.exitCode());
+    status.setErrorMessage(s.errorMessage());
+    status.setErrorDetails(s.errorDetails());
+    status.setStdoutTail(s.stdoutTail());
+    status.setStderrTail(s.stderrTail());
+    status.setStdoutBytes(s.stdoutBytes());
+    status.setStderrBytes(s.stderrBytes());
+    status.setOutput(s.output());
+    return status;
+  }
+
+  private static StageStatus stage(StageSnapshot s) {
+    StageStatus stage = new StageStatus();
+    stage.setName(s.name());
+    stage.setOrder(s.order());
+    stage.setStatus(s.status());
+    stage.setStatusMessage(s.statusMessage());
+    stage.setProcessedItems(s.processedItems());
+    stage.setTotalItems(s.totalItems());
+    stage.setStartedAt(iso(s.startedAt()));
+    stage.setCompletedAt(iso(s.completedAt()));
+    stage.setEstimatedCompletionAt(iso(s.estimatedCompletionAt()));
+    stage.setItemsPerSecond(s.itemsPerSecond());
+    return stage;
+  }
+
+  /** ISO-8601 UTC with milliseconds, or null. */
+  public static String iso(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS).toString();
+  }
+}

@@ -1,0 +1,40 @@
+package us.anth.plexus.runner.publish;
+
+import java.time.Instant;
+import java.util.List;
+import us.anth.plexus.api.StageState;
+import us.anth.plexus.runner.progress.StageSnapshot;
+
+/**
+ * Immutable state of one task run at one moment: what every {@link ProgressSink} writes. {@code
+ * sequence} grows with every snapshot of a run, so sinks can refuse to move backwards. {@code
+ * status} is RUNNING until the command ended, then COMPLETED or FAILED; exit fields are null while
+ * it runs.
+ */
+public record TaskSnapshot(
+    TaskRef task,
+    long sequence,
+    Instant takenAt,
+    StageState status,
+    String currentStage,
+    String progress,
+    Instant estimatedCompletionAt,
+    List<StageSnapshot> stages,
+    Integer exitCode,
+    String errorMessage,
+    String errorDetails,
+    String stdoutTail,
+    String stderrTail,
+    long stdoutBytes,
+    long stderrBytes,
+    String output) {
+
+  public TaskSnapshot {
+    stages = List.copyOf(stages);
+  }
+
+  /** Whether the command has ended (this is the last state of the run). */
+  public boolean isFinal() {
+    return status != StageState.RUNNING && status != StageState.PENDING;
+  }
+}
