@@ -1,0 +1,170 @@
+{{/* Chart name, truncated to the 63 characters of a DNS label. */}}
+{{- define "plexus.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Full name prefix of every resource of the release. */}}
+{{- define "plexus.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Labels on every resource. */}}
+{{- define "plexus.labels" -}}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+app.kubernetes.io/name: {{ include "plexus.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: plexus
+{{- end }}
+
+{{/* Selector labels of the operator pods. */}}
+{{- define "plexus.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "plexus.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: operator
+{{- end }}
+
+{{/* Selector labels of the bridge poller pods. */}}
+{{- define "plexus.bridgeSelectorLabels" -}}
+app.kubernetes.io/name: {{ include "plexus.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: bridge-poller
+{{- end }}
+
+{{/* The operator's ServiceAccount name. */}}
+{{- define "plexus.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "plexus.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/* The bridge poller's ServiceAccount name. */}}
+{{- define "plexus.bridgeServiceAccountName" -}}
+{{- if .Values.bridge.poller.serviceAccount.create }}
+{{- default (printf "%s-bridge" (include "plexus.fullname" .)) .Values.bridge.poller.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.bridge.poller.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/* An image reference from {repository, tag, digest}: the digest wins, the tag defaults to appVersion. Call with (list <image values> <root>). */}}
+{{- define "plexus.image" -}}
+{{- $image := index . 0 }}
+{{- $root := index . 1 }}
+{{- if $image.digest }}
+{{- printf "%s@%s" $image.repository $image.digest }}
+{{- else }}
+{{- printf "%s:%s" $image.repository (default $root.Chart.AppVersion $image.tag) }}
+{{- end }}
+{{- end }}
+
+{{/* "true" when the operator runs leader election (explicitly, or because replicas > 1). */}}
+{{- define "plexus.leaderElection" -}}
+{{- if or .Values.leaderElection.enabled (gt (int .Values.replicas) 1) }}true{{ else }}false{{ end }}
+{{- end }}
+
+{{/* Namespaces the runner ServiceAccount and Role are created in, as a JSON list. */}}
+{{- define "plexus.runnerNamespaces" -}}
+{{- if .Values.runner.namespaces }}
+{{- .Values.runner.namespaces | uniq | toJson }}
+{{- else if .Values.watchNamespaces }}
+{{- .Values.watchNamespaces | uniq | toJson }}
+{{- else }}
+{{- list .Release.Namespace | toJson }}
+{{- end }}
+{{- end }}
+
+{{/* Namespaces the bridge poller creates PlexusTasks in, as a JSON list. */}}
+{{- define "plexus.bridgeTargetNamespaces" -}}
+{{- $namespaces := list .Values.bridge.poller.defaultNamespace }}
+{{- range $account, $namespace := .Values.bridge.poller.accountNamespaces }}
+{{- $namespaces = append $namespaces $namespace }}
+{{- end }}
+{{- $namespaces | uniq | sortAlpha | toJson }}
+{{- end }}
+
+{{/* The PLEXUS_DYNAMODB_* variables shared by the operator and the bridge poller. */}}
+{{- define "plexus.dynamodbEnv" -}}
+- name: PLEXUS_DYNAMODB_ENABLED
+  value: {{ .Values.dynamodb.enabled | quote }}
+- name: PLEXUS_DYNAMODB_REGION
+  value: {{ .Values.dynamodb.region | quote }}
+- name: PLEXUS_DYNAMODB_ENDPOINT
+  value: {{ .Values.dynamodb.endpoint | quote }}
+- name: PLEXUS_DYNAMODB_TASK_TABLE
+  value: {{ .Values.dynamodb.taskTable | quote }}
+- name: PLEXUS_DYNAMODB_STAGE_TABLE
+  value: {{ .Values.dynamodb.stageTable | quote }}
+- name: PLEXUS_DYNAMODB_DATASTORE_FIELDS
+  value: {{ .Values.dynamodb.dataStoreFields | quote }}
+{{- end }}
+
+{{/*
+RBAC rules the operator needs on namespaced resources. Rendered into one ClusterRole when all
+namespaces are watched, or into a Role per watched namespace.
+*/}}
+{{- define "plexus.operatorNamespacedRules" -}}
+# Reconcile PlexusTasks: watch them (informer), and update metadata (finalizers, labels).
+- apiGroups: ["plexus.anth.us"]
+  resources: ["plexustasks"]
+  verbs: ["get", "list", "watch", "update", "patch"]
+# The Cleaner removes its finalizer from deleted tasks; with OwnerReferencesPermissionEnforcement
+# setting blockOwnerDeletion on the task's Job also needs update on this subresource.
+- apiGroups: ["plexus.anth.us"]
+  resources: ["plexustasks/finalizers"]
+  verbs: ["update"]
+# Write the operator's status fields (phase, conditions, jobName, pool, ...) as a merge patch.
+- apiGroups: ["plexus.anth.us"]
+  resources: ["plexustasks/status"]
+  verbs: ["get", "update", "patch"]
+# One Job per task: create it, watch it for completion, unsuspend/suspend it for pool concurrency,
+# and delete it on cancel or after retention.
+- apiGroups: ["batch"]
+  resources: ["jobs"]
+  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
+# Read the task pods to report the worker node and why a pod failed (read only).
+- apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["get", "list", "watch"]
+# Read a failed pod's log tail when the runner could not report an error itself (read only).
+- apiGroups: [""]
+  resources: ["pods/log"]
+  verbs: ["get"]
+# Record Kubernetes Events on tasks (NoMatchingPool, Dispatched, Failed, ...).
+- apiGroups: [""]
+  resources: ["events"]
+  verbs: ["create", "patch"]
+{{- end }}
+
+{{/* RBAC rules on the cluster-scoped PlexusWorkerPools (always a ClusterRole). */}}
+{{- define "plexus.operatorPoolRules" -}}
+# Route tasks to pools: read and watch the cluster-scoped PlexusWorkerPools.
+- apiGroups: ["plexus.anth.us"]
+  resources: ["plexusworkerpools"]
+  verbs: ["get", "list", "watch"]
+# Report each pool's active and queued task counts in its status.
+- apiGroups: ["plexus.anth.us"]
+  resources: ["plexusworkerpools/status"]
+  verbs: ["update", "patch"]
+{{- end }}
+
+{{/* bridge.poller.accountNamespaces as PLEXUS_BRIDGE_NAMESPACE_MAP: "acct1=ns1,acct2=ns2" (sorted by account). */}}
+{{- define "plexus.bridgeNamespaceMap" -}}
+{{- $pairs := list }}
+{{- range $account := keys .Values.bridge.poller.accountNamespaces | sortAlpha }}
+{{- $pairs = append $pairs (printf "%s=%s" $account (index $.Values.bridge.poller.accountNamespaces $account)) }}
+{{- end }}
+{{- join "," $pairs }}
+{{- end }}
