@@ -1,0 +1,87 @@
+package us.anth.plexus.devkit.executor;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** A started runner process whose merged output goes, line by line, to a sink. */
+final class LocalProcess {
+  private final Process process;
+  private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+
+  private LocalProcess(Process process) {
+    this.process = process;
+  }
+
+  /** Starts {@code spec} (inheriting this JVM's environment, overridden by the spec's env). */
+  static LocalProcess start(ProcessSpec spec, Consumer<String> output) {
+    ProcessBuilder builder = new ProcessBuilder(spec.command()).redirectErrorStream(true);
+    builder.environment().putAll(spec.env());
+    try {
+      LocalProcess started = new LocalProcess(builder.start());
+      Thread pump = new Thread(() -> started.pump(output), "local-executor-log");
+      pump.setDaemon(true);
+      pump.start();
+      return started;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void pump(Consumer<String> output) {
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        output.accept(line + "\n");
+      }
+    } catch (IOException e) {
+      output.accept("[local-executor] output stream closed: " + e.getMessage() + "\n");
+    }
+    try {
+      exit.complete(process.waitFor());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      exit.complete(-1);
+    }
+  }
+
+  /** Completes with the exit code once the process ended and its output was read. */
+  CompletableFuture<Integer> exit() {
+    return exit;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGTERM to the process tree, SIGKILL after {@code grace}; blocks until it is gone. */
+  void terminate(Duration grace) {
+    if (!process.isAlive()) {
+      return;
+    }
+    java.util.List<ProcessHandle> tree = process.descendants().toList();
+    tree.forEach(ProcessHandle::destroy);
+    process.destroy();
+    try {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        tree.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package us.anth.plexus.devkit.executor;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The local process that stands in for a Job's {@code runner} container: {@code java -cp <cp>
+ * RunnerMain <args>} with the container's env resolved (literal values; the fieldRefs {@code
+ * metadata.name} and {@code spec.nodeName}) plus {@code KUBECONFIG}. Pure: built from the container
+ * and options only.
+ */
+public record ProcessSpec(List<String> command, Map<String, String> env) {
+
+  /** Builds the process for {@code container} running as pod {@code podName}. */
+  public static ProcessSpec forContainer(
+      Container container, String podName, ExecutorOptions options) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        new ArrayList<>(List.of(java, "-cp", options.classpath(), options.mainClass()));
+    command.addAll(Optional.ofNullable(container.getArgs()).orElse(List.of()));
+    Map<String, String> env = new LinkedHashMap<>();
+    for (EnvVar var : Optional.ofNullable(container.getEnv()).orElse(List.of())) {
+      resolve(var, podName, options.nodeName()).ifPresent(value -> env.put(var.getName(), value));
+    }
+    if (options.kubeconfig() != null) {
+      env.put("KUBECONFIG", options.kubeconfig().toAbsolutePath().toString());
+    }
+    return new ProcessSpec(List.copyOf(command), Map.copyOf(env));
+  }
+
+  private static Optional<String> resolve(EnvVar var, String podName, String nodeName) {
+    if (var.getValueFrom() == null) {
+      return Optional.of(Optional.ofNullable(var.getValue()).orElse(""));
+    }
+    if (var.getValueFrom().getFieldRef() == null) {
+      return Optional.empty();
+    }
+    return switch (var.getValueFrom().getFieldRef().getFieldPath()) {
+      case "metadata.name" -> Optional.of(podName);
+      case "spec.nodeName" -> Optional.of(nodeName);
+      default -> Optional.empty();
+    };
+  }
+}

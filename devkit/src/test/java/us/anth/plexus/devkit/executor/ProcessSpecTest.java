@@ -1,0 +1,63 @@
+package us.anth.plexus.devkit.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ProcessSpecTest {
+  @Test
+  void resolvesLiteralAndFieldRefEnvAndAddsKubeconfig() {
+    Container container =
+        new ContainerBuilder()
+            .withName("runner")
+            .withArgs("run")
+            .addNewEnv()
+            .withName("PLEXUS_TASK_NAME")
+            .withValue("t1")
+            .endEnv()
+            .addNewEnv()
+            .withName("EMPTY")
+            .endEnv()
+            .addNewEnv()
+            .withName("PLEXUS_POD_NAME")
+            .withNewValueFrom()
+            .withNewFieldRef()
+            .withFieldPath("metadata.name")
+            .endFieldRef()
+            .endValueFrom()
+            .endEnv()
+            .addNewEnv()
+            .withName("PLEXUS_NODE_NAME")
+            .withNewValueFrom()
+            .withNewFieldRef()
+            .withFieldPath("spec.nodeName")
+            .endFieldRef()
+            .endValueFrom()
+            .endEnv()
+            .addNewEnv()
+            .withName("SECRET")
+            .withNewValueFrom()
+            .withNewSecretKeyRef()
+            .withName("s")
+            .withKey("k")
+            .endSecretKeyRef()
+            .endValueFrom()
+            .endEnv()
+            .build();
+    ExecutorOptions options = ExecutorOptions.defaults(Path.of("/tmp/kc")).withClasspath("a.jar");
+
+    ProcessSpec spec = ProcessSpec.forContainer(container, "job-abcde", options);
+
+    assertThat(spec.command()).endsWith("-cp", "a.jar", ExecutorOptions.RUNNER_MAIN, "run");
+    assertThat(spec.env())
+        .containsEntry("PLEXUS_TASK_NAME", "t1")
+        .containsEntry("EMPTY", "")
+        .containsEntry("PLEXUS_POD_NAME", "job-abcde")
+        .containsEntry("PLEXUS_NODE_NAME", "local-executor")
+        .containsEntry("KUBECONFIG", "/tmp/kc")
+        .doesNotContainKey("SECRET");
+  }
+}
