@@ -1,0 +1,76 @@
+package us.anth.plexus.operator;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import us.anth.plexus.operator.mirror.TaskRecordMirror;
+import us.anth.plexus.operator.reconciler.PlexusTaskReconciler;
+import us.anth.plexus.operator.runtime.OperatorMetrics;
+
+/**
+ * The Plexus operator, embeddable: {@link #create}, {@link #start()}, {@link #stop()}. The client
+ * is never closed by the operator; the caller owns it.
+ */
+public final class PlexusOperator {
+  private final Operator operator;
+  private final OperatorMetrics metrics;
+
+  private PlexusOperator(Operator operator, OperatorMetrics metrics) {
+    this.operator = operator;
+    this.metrics = metrics;
+  }
+
+  /** An operator for the task reconciler, not yet started. */
+  public static PlexusOperator create(
+      KubernetesClient client, OperatorConfig config, TaskRecordMirror mirror) {
+    OperatorMetrics metrics = new OperatorMetrics();
+    Operator operator = new Operator(overrides -> configure(overrides, client, config));
+    operator.register(
+        new PlexusTaskReconciler(client, config, mirror, metrics),
+        controller -> {
+          if (config.watchesAllNamespaces()) {
+            controller.watchingAllNamespaces();
+          } else {
+            controller.settingNamespaces(config.watchNamespaces());
+          }
+        });
+    return new PlexusOperator(operator, metrics);
+  }
+
+  private static void configure(
+      ConfigurationServiceOverrider overrides, KubernetesClient client, OperatorConfig config) {
+    overrides
+        .withKubernetesClient(client)
+        .withCloseClientOnStop(false)
+        .withUseSSAToPatchPrimaryResource(false);
+    if (config.leaderElection()) {
+      String namespace = config.leaderElectionNamespace();
+      overrides.withLeaderElectionConfiguration(
+          namespace == null || namespace.isBlank()
+              ? new LeaderElectionConfiguration(config.leaderElectionLease())
+              : new LeaderElectionConfiguration(config.leaderElectionLease(), namespace));
+    }
+  }
+
+  /** Starts the informers and the reconciler; returns once the caches are synced. */
+  public void start() {
+    operator.start();
+  }
+
+  /** Stops reconciling and closes the informers (not the client). */
+  public void stop() {
+    operator.stop();
+  }
+
+  /** Whether the operator is started and all its informers are healthy. */
+  public boolean isReady() {
+    return operator.getRuntimeInfo().isStarted()
+        && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+  }
+
+  /** The operator's metrics (Prometheus text via {@link OperatorMetrics#scrape()}). */
+  public OperatorMetrics metrics() {
+    return metrics;
+  }
+}

@@ -1,0 +1,56 @@
+package us.anth.plexus.operator.mirror;
+
+import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.api.PlexusTaskStatus;
+
+/**
+ * Mirrors the operator's view of a task to an external record (the dashboard's DynamoDB Task).
+ * Called at the end of a reconcile with the task and the operator-owned status fields it is about
+ * to write; the result becomes the task's {@code Synced} condition. Implementations must be
+ * idempotent and must not throw for expected failures (return {@link MirrorResult#failed}).
+ */
+@FunctionalInterface
+public interface TaskRecordMirror {
+  /** A mirror that does nothing; tasks get no {@code Synced} condition. */
+  TaskRecordMirror DISABLED = (task, status) -> MirrorResult.disabled();
+
+  /**
+   * Mirrors the task.
+   *
+   * @param task the task as last read (spec, metadata, runner-owned status fields)
+   * @param operatorStatus the operator-owned status fields after this reconcile
+   */
+  MirrorResult mirror(PlexusTask task, PlexusTaskStatus operatorStatus);
+
+  /**
+   * Outcome of a mirror call. {@code taskId}, when not null and the task has no {@code spec.taskId}
+   * yet, is written to {@code spec.taskId} by the operator (the id of a record the mirror created
+   * for a task made with kubectl).
+   */
+  record MirrorResult(boolean enabled, String error, String taskId) {
+    /** Mirrored. */
+    public static MirrorResult ok() {
+      return new MirrorResult(true, null, null);
+    }
+
+    /** Mirrored by creating a record with this id. */
+    public static MirrorResult created(String taskId) {
+      return new MirrorResult(true, null, taskId);
+    }
+
+    /** Not mirrored: one readable line saying why. */
+    public static MirrorResult failed(String error) {
+      return new MirrorResult(true, error, null);
+    }
+
+    /** Mirroring is turned off. */
+    public static MirrorResult disabled() {
+      return new MirrorResult(false, null, null);
+    }
+
+    /** Whether the mirror is on and succeeded. */
+    public boolean succeeded() {
+      return enabled && error == null;
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package us.anth.plexus.operator.reconciler;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import us.anth.plexus.api.DispatchStatus;
+import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.api.PlexusTaskSpec;
+import us.anth.plexus.api.PlexusWorkerPool;
+import us.anth.plexus.api.TaskPhase;
+import us.anth.plexus.api.target.InvalidTargetException;
+import us.anth.plexus.api.target.Target;
+import us.anth.plexus.operator.OperatorConfig;
+import us.anth.plexus.operator.model.ApprovalPolicy;
+import us.anth.plexus.operator.model.Conditions;
+import us.anth.plexus.operator.model.JobBuilder;
+import us.anth.plexus.operator.model.JobNames;
+import us.anth.plexus.operator.model.PoolRouter;
+
+/** The steps before a Job exists: validate, dependencies, route, approval and dry run. */
+final class AdmissionSteps {
+  static final Duration DEPENDENCY_RECHECK = Duration.ofSeconds(5);
+
+  private final TaskCaches caches;
+  private final OperatorConfig config;
+
+  AdmissionSteps(TaskCaches caches, OperatorConfig config) {
+    this.caches = caches;
+    this.config = config;
+  }
+
+  /** A spec the schema accepted but that cannot run ends Failed/InvalidSpec, once. */
+  boolean validate(TaskRun run) {
+    PlexusTaskSpec spec = run.task.getSpec();
+    if (spec == null || spec.getCommand() == null || spec.getCommand().isBlank()) {
+      run.fail("InvalidSpec", "spec.command is required");
+      run.draft.setDispatchStatus(DispatchStatus.ERROR);
+      return false;
+    }
+    try {
+      run.target = Target.parse(spec.getTarget());
+      return true;
+    } catch (InvalidTargetException e) {
+      run.fail("InvalidSpec", e.getMessage());
+      run.draft.setDispatchStatus(DispatchStatus.ERROR);
+      return false;
+    }
+  }
+
+  /** Waits for every task in spec.dependsOn to succeed; fails when one failed or was cancelled. */
+  boolean dependencies(TaskRun run) {
+    List<String> dependsOn = run.task.getSpec().getDependsOn();
+    if (dependsOn == null || dependsOn.isEmpty()) {
+      return true;
+    }
+    for (String name : dependsOn) {
+      Optional<PlexusTask> dependency = caches.task(run.namespace(), name);
+      TaskPhase phase = dependency.map(PlexusTask::getStatus).map(s -> s.getPhase()).orElse(null);
+      if (phase == TaskPhase.Failed || phase == TaskPhase.Cancelled) {
+        run.fail("DependencyFailed", "dependency " + name + " ended " + phase);
+        return false;
+      }
+      if (phase != TaskPhase.Succeeded) {
+        String message =
+            dependency.isEmpty()
+                ? "waiting for dependency " + name + " (not found)"
+                : "waiting for dependency "
+                    + name
+                    + " ("
+                    + (phase == null ? "Pending" : phase)
+                    + ")";
+        run.draft.setPhase(TaskPhase.Pending);
+        run.ready(false, "WaitingForDependencies", message);
+        run.recheckAfter(DEPENDENCY_RECHECK);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Chooses the pool; without one the task stays Pending with Scheduled=False/NoMatchingPool. */
+  boolean route(TaskRun run) {
+    Optional<PlexusWorkerPool> routed =
+        Optional.ofNullable(run.draft.getJobName() == null ? null : run.draft.getPool())
+            .flatMap(caches::pool)
+            .or(() -> PoolRouter.route(run.task.getSpec(), run.target, caches.pools()));
+    if (routed.isPresent()) {
+      run.pool = routed.get();
+      String name = run.pool.getMetadata().getName();
+      run.condition(Conditions.SCHEDULED, true, "PoolSelected", "routed to pool " + name);
+      return true;
+    }
+    if (caches.job(run.namespace(), JobNames.forTask(run.task)).isPresent()) {
+      return true; // the pool was deleted after the Job was created: keep observing the Job
+    }
+    String pinned = run.task.getSpec().getPool();
+    String message =
+        pinned == null || pinned.isBlank()
+            ? "no PlexusWorkerPool matches target " + run.target
+            : "PlexusWorkerPool " + pinned + " named in spec.pool does not exist";
+    run.draft.setPhase(TaskPhase.Pending);
+    run.draft.setDispatchStatus(DispatchStatus.PENDING);
+    run.ready(false, "NoMatchingPool", message);
+    run.warnIf(
+        run.condition(Conditions.SCHEDULED, false, "NoMatchingPool", message),
+        "NoMatchingPool",
+        message);
+    return false;
+  }
+
+  /** Holds the task in AwaitingApproval while its pool requires approval and none is given. */
+  boolean approval(TaskRun run) {
+    if (run.pool == null || run.draft.getJobName() != null) {
+      return true;
+    }
+    Optional<String> rule = ApprovalPolicy.requiredRule(run.pool, run.task.getSpec().getCommand());
+    if (rule.isEmpty()) {
+      return true;
+    }
+    String approvedBy = run.task.getSpec().getApprovedBy();
+    if (approvedBy != null && !approvedBy.isBlank()) {
+      run.condition(Conditions.APPROVED, true, "Approved", "approved by " + approvedBy);
+      return true;
+    }
+    String message =
+        "pool "
+            + run.pool.getMetadata().getName()
+            + " requires approval for '"
+            + rule.get()
+            + "' commands; set spec.approvedBy";
+    run.draft.setPhase(TaskPhase.AwaitingApproval);
+    run.ready(false, "AwaitingApproval", message);
+    run.noteIf(
+        run.condition(Conditions.APPROVED, false, "AwaitingApproval", message),
+        "AwaitingApproval",
+        message);
+    return false;
+  }
+
+  /** Plans without acting: reports the Job and pool it would use and ends Succeeded. */
+  boolean dryRun(TaskRun run) {
+    if (!run.task.getSpec().dryRunRequested()) {
+      return true;
+    }
+    var job = JobBuilder.build(run.task, run.pool, config);
+    String message =
+        "dry run: would create Job "
+            + job.getMetadata().getName()
+            + " on pool "
+            + run.pool.getMetadata().getName();
+    run.draft.setJobName(job.getMetadata().getName());
+    run.draft.setPool(run.pool.getMetadata().getName());
+    run.draft.setPhase(TaskPhase.Succeeded);
+    if (run.draft.getCompletedAt() == null) {
+      run.draft.setCompletedAt(run.nowText());
+    }
+    run.noteIf(run.ready(true, "DryRun", message), "DryRun", message);
+    return false;
+  }
+}

@@ -1,0 +1,155 @@
+package us.anth.plexus.operator.reconciler;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import us.anth.plexus.api.DispatchStatus;
+import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.api.TaskPhase;
+import us.anth.plexus.operator.OperatorConfig;
+import us.anth.plexus.operator.model.JobBuilder;
+import us.anth.plexus.operator.model.JobNames;
+import us.anth.plexus.operator.model.JobObservation;
+import us.anth.plexus.operator.model.JobStates;
+import us.anth.plexus.operator.model.PhaseResolver;
+import us.anth.plexus.operator.runtime.OperatorMetrics;
+
+/** The steps around the task's Job: cancel, ensure (with concurrency), observe, retention. */
+final class JobSteps {
+  private final TaskCaches caches;
+  private final JobClient jobs;
+  private final PoolSlots slots;
+  private final OperatorConfig config;
+  private final OperatorMetrics metrics;
+
+  JobSteps(
+      TaskCaches caches,
+      JobClient jobs,
+      PoolSlots slots,
+      OperatorConfig config,
+      OperatorMetrics metrics) {
+    this.caches = caches;
+    this.jobs = jobs;
+    this.slots = slots;
+    this.config = config;
+    this.metrics = metrics;
+  }
+
+  /** spec.cancel: deletes the Job (foreground) and ends the task Cancelled. */
+  boolean cancel(TaskRun run) {
+    if (!run.task.getSpec().cancelRequested()) {
+      return true;
+    }
+    stopJob(run.task);
+    String by = orElse(run.task.getSpec().getCancelRequestedBy(), "unknown");
+    run.draft.setPhase(TaskPhase.Cancelled);
+    run.draft.setCancelledBy(by);
+    run.draft.setCancelledAt(orElse(run.draft.getCancelledAt(), run.nowText()));
+    run.draft.setCompletedAt(orElse(run.draft.getCompletedAt(), run.nowText()));
+    run.draft.setErrorMessage("cancelled by " + by);
+    run.noteIf(
+        run.ready(false, "Cancelled", "cancelled by " + by), "Cancelled", "cancelled by " + by);
+    return false;
+  }
+
+  /** Deletes the task's Job, if any, and hands its slot to the next queued task. */
+  void stopJob(PlexusTask task) {
+    jobs.deleteForeground(task.getMetadata().getNamespace(), JobNames.forTask(task));
+    String pool = task.getStatus() == null ? null : task.getStatus().getPool();
+    caches.pool(pool).ifPresent(p -> slots.releaseFreeSlots(p, released -> {}));
+  }
+
+  /** Creates the one Job of the task (suspended when the pool is full), tolerating 409. */
+  boolean ensureJob(TaskRun run) {
+    String name = JobNames.forTask(run.task);
+    run.job = caches.job(run.namespace(), name).orElse(null);
+    if (run.job == null && run.pool != null) {
+      try {
+        run.job =
+            slots.create(
+                run.pool, suspended -> JobBuilder.build(run.task, run.pool, config, suspended));
+        metrics.jobCreated();
+        run.noteIf(
+            true,
+            "JobCreated",
+            "created Job " + name + " on pool " + run.pool.getMetadata().getName());
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 422) {
+          throw e;
+        }
+        run.fail(
+            "InvalidSpec",
+            "the API server rejected Job " + name + ": " + e.getStatus().getMessage());
+        run.draft.setDispatchStatus(DispatchStatus.ERROR);
+        return false;
+      }
+    } else if (run.job != null && run.pool != null && !JobStates.isActive(run.job)) {
+      slots.releaseFreeSlots(run.pool, released -> {});
+    }
+    if (run.job == null) {
+      return false;
+    }
+    run.draft.setJobName(name);
+    if (run.pool != null) {
+      run.draft.setPool(run.pool.getMetadata().getName());
+    }
+    run.draft.setDispatchStatus(DispatchStatus.DISPATCHED);
+    return true;
+  }
+
+  /** Derives phase, attempts, worker and times from the Job and its pods. */
+  boolean observe(TaskRun run) {
+    JobObservation seen =
+        PhaseResolver.resolve(run.job, caches.podsOf(run.namespace(), run.draft.getJobName()));
+    run.draft.setPhase(seen.phase());
+    run.draft.setAttempts(seen.attempts());
+    run.draft.setWorkerNodeId(orElse(seen.workerNodeId(), run.draft.getWorkerNodeId()));
+    run.draft.setStartedAt(orElse(run.draft.getStartedAt(), seen.startedAt()));
+    switch (seen.phase()) {
+      case Succeeded -> {
+        run.draft.setCompletedAt(orElse(seen.completedAt(), run.nowText()));
+        run.noteIf(run.ready(true, seen.reason(), seen.message()), seen.reason(), seen.message());
+      }
+      case Failed -> {
+        boolean timeout = PhaseResolver.DEADLINE_EXCEEDED.equals(seen.reason());
+        String runnerMessage =
+            run.task.getStatus() == null ? null : run.task.getStatus().getErrorMessage();
+        String message = timeout || runnerMessage == null ? seen.message() : runnerMessage;
+        run.fail(seen.reason(), message);
+        run.draft.setCompletedAt(orElse(seen.completedAt(), run.draft.getCompletedAt()));
+      }
+      default -> run.ready(false, seen.reason(), seen.message());
+    }
+    return true;
+  }
+
+  /** Deletes a finished task once its ttlSecondsAfterFinished has passed; else looks again then. */
+  void retention(TaskRun run, Runnable deleteTask) {
+    Integer ttl =
+        run.task.getSpec() == null ? null : run.task.getSpec().getTtlSecondsAfterFinished();
+    TaskPhase phase = run.draft.getPhase();
+    if (ttl == null || phase == null || !phase.isFinal()) {
+      return;
+    }
+    Instant completed = parseOr(run.draft.getCompletedAt(), run.now);
+    Duration remaining = Duration.between(run.now, completed.plusSeconds(ttl));
+    if (remaining.isNegative() || remaining.isZero()) {
+      deleteTask.run();
+    } else {
+      run.recheckAfter(remaining);
+    }
+  }
+
+  private static Instant parseOr(String text, Instant fallback) {
+    try {
+      return text == null ? fallback : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      return fallback;
+    }
+  }
+
+  private static String orElse(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

@@ -1,0 +1,97 @@
+package us.anth.plexus.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import us.anth.plexus.api.PlexusLabels;
+import us.anth.plexus.api.PlexusWorkerPool;
+import us.anth.plexus.operator.model.JobLabels;
+import us.anth.plexus.operator.model.JobStates;
+
+/**
+ * Enforces a pool's concurrency limit. Decisions for one pool are serialized by a per-pool lock and
+ * count the pool's Jobs as read from the API server, so two reconciles can neither overfill the
+ * pool nor release the same slot twice. Queued Jobs are released oldest task first
+ * (creationTimestamp, then namespace and name).
+ */
+final class PoolSlots {
+  private static final Logger LOG = LoggerFactory.getLogger(PoolSlots.class);
+  private static final Comparator<Job> QUEUE_ORDER =
+      Comparator.comparing((Job j) -> annotation(j, JobLabels.TASK_CREATED))
+          .thenComparing(j -> j.getMetadata().getNamespace())
+          .thenComparing(j -> annotation(j, PlexusLabels.TASK_NAME));
+
+  private final JobClient jobs;
+  private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+
+  PoolSlots(JobClient jobs) {
+    this.jobs = jobs;
+  }
+
+  /**
+   * Creates the Job built by {@code desired} (given whether it must be suspended), then fills free
+   * slots. Without a limit the Job is never suspended.
+   */
+  Job create(PlexusWorkerPool pool, Function<Boolean, Job> desired) {
+    Integer limit = pool.getSpec().getConcurrencyLimit();
+    if (limit == null) {
+      return jobs.create(desired.apply(false));
+    }
+    synchronized (lockOf(pool)) {
+      List<Job> poolJobs = jobs.listPoolJobs(poolName(pool));
+      boolean full =
+          poolJobs.stream().filter(JobStates::isActive).count() >= limit
+              || poolJobs.stream().anyMatch(JobStates::isQueued);
+      Job created = jobs.create(desired.apply(full));
+      releaseFreeSlots(pool, count -> {});
+      return created;
+    }
+  }
+
+  /** Releases the oldest queued Jobs while the pool has free slots; reports how many. */
+  void releaseFreeSlots(PlexusWorkerPool pool, IntConsumer released) {
+    Integer limit = pool.getSpec().getConcurrencyLimit();
+    synchronized (lockOf(pool)) {
+      List<Job> poolJobs = jobs.listPoolJobs(poolName(pool));
+      long active = poolJobs.stream().filter(JobStates::isActive).count();
+      List<Job> queued = new ArrayList<>(poolJobs.stream().filter(JobStates::isQueued).toList());
+      queued.sort(QUEUE_ORDER);
+      int count = 0;
+      for (Job job : queued) {
+        if (limit != null && active >= limit) {
+          break;
+        }
+        LOG.info(
+            "Releasing queued Job {}/{} on pool {}",
+            job.getMetadata().getNamespace(),
+            job.getMetadata().getName(),
+            poolName(pool));
+        jobs.release(job);
+        active++;
+        count++;
+      }
+      released.accept(count);
+    }
+  }
+
+  private Object lockOf(PlexusWorkerPool pool) {
+    return locks.computeIfAbsent(poolName(pool), k -> new Object());
+  }
+
+  private static String poolName(PlexusWorkerPool pool) {
+    return pool.getMetadata().getName();
+  }
+
+  private static String annotation(Job job, String key) {
+    var annotations = job.getMetadata().getAnnotations();
+    String value = annotations == null ? null : annotations.get(key);
+    return value == null ? "" : value;
+  }
+}

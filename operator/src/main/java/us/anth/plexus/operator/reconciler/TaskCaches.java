@@ -1,0 +1,75 @@
+package us.anth.plexus.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.api.PlexusWorkerPool;
+
+/** Read access to the informer caches the reconciler needs: tasks, pools, Jobs and pods. */
+final class TaskCaches {
+  /** Labels the Job controller puts on the pods of a Job. */
+  static final List<String> JOB_NAME_LABELS = List.of("batch.kubernetes.io/job-name", "job-name");
+
+  private volatile IndexedResourceCache<PlexusTask> tasks;
+  private volatile InformerEventSource<PlexusWorkerPool, PlexusTask> pools;
+  private volatile InformerEventSource<Job, PlexusTask> jobs;
+  private volatile InformerEventSource<Pod, PlexusTask> pods;
+
+  void bind(
+      IndexedResourceCache<PlexusTask> tasks,
+      InformerEventSource<PlexusWorkerPool, PlexusTask> pools,
+      InformerEventSource<Job, PlexusTask> jobs,
+      InformerEventSource<Pod, PlexusTask> pods) {
+    this.tasks = tasks;
+    this.pools = pools;
+    this.jobs = jobs;
+    this.pods = pods;
+  }
+
+  boolean bound() {
+    return tasks != null;
+  }
+
+  List<PlexusWorkerPool> pools() {
+    return pools.list().toList();
+  }
+
+  Optional<PlexusWorkerPool> pool(String name) {
+    return name == null ? Optional.empty() : pools.get(new ResourceID(name));
+  }
+
+  Optional<Job> job(String namespace, String name) {
+    return jobs.get(new ResourceID(name, namespace));
+  }
+
+  List<Pod> podsOf(String namespace, String jobName) {
+    return pods.list(namespace, pod -> jobName.equals(jobNameOf(pod))).toList();
+  }
+
+  Optional<PlexusTask> task(String namespace, String name) {
+    return tasks.get(new ResourceID(name, namespace));
+  }
+
+  /** Every cached task (for mappers and metrics). */
+  List<PlexusTask> tasks() {
+    return tasks == null ? List.of() : tasks.list().toList();
+  }
+
+  private static String jobNameOf(Pod pod) {
+    Map<String, String> labels = pod.getMetadata().getLabels();
+    if (labels == null) {
+      return null;
+    }
+    return JOB_NAME_LABELS.stream()
+        .map(labels::get)
+        .filter(v -> v != null)
+        .findFirst()
+        .orElse(null);
+  }
+}

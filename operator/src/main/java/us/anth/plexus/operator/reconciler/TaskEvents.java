@@ -1,0 +1,96 @@
+package us.anth.plexus.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.operator.model.LabelValues;
+
+/**
+ * Records Kubernetes Events on tasks. One Event per (task, reason): a repeat bumps its count.
+ * Failing to record an Event is logged, never fatal.
+ */
+final class TaskEvents {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskEvents.class);
+  private static final String COMPONENT = "plexus-operator";
+
+  private final KubernetesClient client;
+
+  TaskEvents(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /** Records an Event of type Normal or Warning. */
+  void record(PlexusTask task, String type, String reason, String message) {
+    String namespace = task.getMetadata().getNamespace();
+    String now = Instant.now().toString();
+    String name =
+        LabelValues.dnsLabel(task.getMetadata().getName(), 200)
+            + "."
+            + reason.toLowerCase(Locale.ROOT);
+    Event event =
+        new EventBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(namespace)
+            .endMetadata()
+            .withType(type)
+            .withReason(reason)
+            .withMessage(message)
+            .withCount(1)
+            .withFirstTimestamp(now)
+            .withLastTimestamp(now)
+            .withNewSource()
+            .withComponent(COMPONENT)
+            .endSource()
+            .withReportingComponent(COMPONENT)
+            .withNewInvolvedObject()
+            .withApiVersion(task.getApiVersion())
+            .withKind(task.getKind())
+            .withName(task.getMetadata().getName())
+            .withNamespace(namespace)
+            .withUid(task.getMetadata().getUid())
+            .endInvolvedObject()
+            .build();
+    try {
+      client.v1().events().inNamespace(namespace).resource(event).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409) {
+        repeat(namespace, name, message, now);
+      } else {
+        LOG.warn(
+            "Could not record event {} on {}/{}: {}",
+            reason,
+            namespace,
+            task.getMetadata().getName(),
+            e.getMessage());
+      }
+    }
+  }
+
+  private void repeat(String namespace, String name, String message, String now) {
+    try {
+      Event existing = client.v1().events().inNamespace(namespace).withName(name).get();
+      int count = existing == null || existing.getCount() == null ? 1 : existing.getCount() + 1;
+      String body =
+          Serialization.asJson(Map.of("count", count, "lastTimestamp", now, "message", message));
+      client
+          .v1()
+          .events()
+          .inNamespace(namespace)
+          .withName(name)
+          .patch(PatchContext.of(PatchType.JSON_MERGE), body);
+    } catch (KubernetesClientException e) {
+      LOG.warn("Could not update event {}/{}: {}", namespace, name, e.getMessage());
+    }
+  }
+}

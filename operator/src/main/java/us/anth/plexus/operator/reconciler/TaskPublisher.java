@@ -1,0 +1,72 @@
+package us.anth.plexus.operator.reconciler;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.Objects;
+import us.anth.plexus.api.PlexusTaskStatus;
+import us.anth.plexus.operator.mirror.TaskRecordMirror;
+import us.anth.plexus.operator.mirror.TaskRecordMirror.MirrorResult;
+import us.anth.plexus.operator.model.Conditions;
+
+/**
+ * Ends a reconcile: mirrors the task (condition Synced), writes the changed operator-owned status
+ * fields as a merge patch, then records the queued Events.
+ */
+final class TaskPublisher {
+  private final StatusPatcher patcher;
+  private final TaskEvents events;
+  private final TaskRecordMirror mirror;
+
+  TaskPublisher(KubernetesClient client, TaskRecordMirror mirror) {
+    this.patcher = new StatusPatcher(client);
+    this.events = new TaskEvents(client);
+    this.mirror = mirror;
+  }
+
+  void publish(TaskRun run) {
+    boolean changed = !OperatorStatus.same(run.before, run.draft);
+    boolean syncedOk =
+        Conditions.find(run.draft.getConditions(), Conditions.SYNCED)
+            .map(c -> "True".equals(c.getStatus()))
+            .orElse(false);
+    if (changed || !syncedOk) {
+      mirror(run);
+    }
+    if (!OperatorStatus.same(run.before, run.draft)) {
+      patcher.patch(run.task, withoutUnchangedErrorMessage(run));
+    }
+    run.events.forEach(e -> events.record(run.task, e.type(), e.reason(), e.message()));
+  }
+
+  private void mirror(TaskRun run) {
+    MirrorResult result;
+    try {
+      result = mirror.mirror(run.task, run.draft);
+    } catch (RuntimeException e) {
+      result = MirrorResult.failed(PlexusTaskReconciler.oneLine(e));
+    }
+    if (!result.enabled()) {
+      return;
+    }
+    if (result.succeeded()) {
+      run.condition(Conditions.SYNCED, true, "Mirrored", "task record is up to date");
+    } else {
+      run.warnIf(
+          run.condition(Conditions.SYNCED, false, "MirrorFailed", result.error()),
+          "MirrorFailed",
+          result.error());
+    }
+    String taskId = run.task.getSpec() == null ? null : run.task.getSpec().getTaskId();
+    if (result.taskId() != null && (taskId == null || taskId.isBlank())) {
+      patcher.patchTaskId(run.task, result.taskId());
+    }
+  }
+
+  /** errorMessage is shared with the runner: send it only when the operator changed it. */
+  private static PlexusTaskStatus withoutUnchangedErrorMessage(TaskRun run) {
+    PlexusTaskStatus patch = OperatorStatus.copyOf(run.draft);
+    if (Objects.equals(patch.getErrorMessage(), run.before.getErrorMessage())) {
+      patch.setErrorMessage(null);
+    }
+    return patch;
+  }
+}

@@ -1,0 +1,80 @@
+package us.anth.plexus.operator.runtime;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.function.Supplier;
+import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.api.TaskPhase;
+
+/** The operator's Prometheus metrics: reconciles, errors, Jobs created and tasks by phase. */
+public final class OperatorMetrics {
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Counter reconciles;
+  private final Counter errors;
+  private final Counter jobsCreated;
+  private volatile Supplier<List<PlexusTask>> tasks = List::of;
+
+  public OperatorMetrics() {
+    reconciles =
+        Counter.builder("plexus_operator_reconciles")
+            .description("Task reconciles run")
+            .register(registry);
+    errors =
+        Counter.builder("plexus_operator_reconcile_errors")
+            .description("Task reconciles that threw")
+            .register(registry);
+    jobsCreated =
+        Counter.builder("plexus_operator_jobs_created")
+            .description("Jobs created for tasks")
+            .register(registry);
+    for (TaskPhase phase : TaskPhase.values()) {
+      Gauge.builder("plexus_operator_tasks", () -> count(phase))
+          .description("Tasks in the operator's cache, by phase")
+          .tag("phase", phase.name())
+          .register(registry);
+    }
+  }
+
+  /** Where the tasks-by-phase gauge reads the tasks from. */
+  public void bindTasks(Supplier<List<PlexusTask>> tasks) {
+    this.tasks = tasks;
+  }
+
+  public void reconciled() {
+    reconciles.increment();
+  }
+
+  public void reconcileFailed() {
+    errors.increment();
+  }
+
+  public void jobCreated() {
+    jobsCreated.increment();
+  }
+
+  /** Total Jobs created by this operator instance. */
+  public double jobsCreated() {
+    return jobsCreated.count();
+  }
+
+  /** The Prometheus text exposition of every metric. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  private double count(TaskPhase phase) {
+    return tasks.get().stream()
+        .filter(
+            t ->
+                t.getStatus() != null
+                    && (t.getStatus().getPhase() == null
+                            ? TaskPhase.Pending
+                            : t.getStatus().getPhase())
+                        == phase)
+        .count();
+  }
+}

@@ -1,0 +1,132 @@
+package us.anth.plexus.operator.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import us.anth.plexus.api.TaskPhase;
+
+class PhaseResolverTest {
+  private static Job job(boolean suspended, Integer active) {
+    return new JobBuilder()
+        .withNewMetadata()
+        .withName("j")
+        .endMetadata()
+        .withNewSpec()
+        .withSuspend(suspended)
+        .withActiveDeadlineSeconds(90L)
+        .endSpec()
+        .withNewStatus()
+        .withActive(active)
+        .endStatus()
+        .build();
+  }
+
+  private static Job finished(String type, String reason, int failed, int succeeded) {
+    Job job = job(false, null);
+    job.getStatus().setFailed(failed);
+    job.getStatus().setSucceeded(succeeded);
+    job.getStatus().setStartTime("2026-11-23T10:00:00Z");
+    job.getStatus()
+        .setConditions(
+            List.of(
+                new JobConditionBuilder()
+                    .withType(type)
+                    .withStatus("True")
+                    .withReason(reason)
+                    .withLastTransitionTime("2026-11-23T10:05:00Z")
+                    .build()));
+    return job;
+  }
+
+  private static Pod pod(String name, String created, String phase) {
+    return new PodBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withCreationTimestamp(created)
+        .endMetadata()
+        .withNewSpec()
+        .withNodeName("node-1")
+        .endSpec()
+        .withNewStatus()
+        .withPhase(phase)
+        .withStartTime(created)
+        .endStatus()
+        .build();
+  }
+
+  @Test
+  void suspendedJobIsQueued() {
+    assertThat(PhaseResolver.resolve(job(true, null), List.of()).phase())
+        .isEqualTo(TaskPhase.Queued);
+  }
+
+  @Test
+  void unsuspendedJobWithoutPodsIsStillPending() {
+    JobObservation seen = PhaseResolver.resolve(job(false, null), List.of());
+    assertThat(seen.phase()).isEqualTo(TaskPhase.Pending);
+    assertThat(seen.reason()).isEqualTo("Starting");
+  }
+
+  @Test
+  void runningPodMakesItRunningOnTheNewestPod() {
+    JobObservation seen =
+        PhaseResolver.resolve(
+            job(false, 1),
+            List.of(
+                pod("j-b", "2026-11-23T10:02:00Z", "Running"),
+                pod("j-a", "2026-11-23T10:01:00Z", "Failed")));
+    assertThat(seen.phase()).isEqualTo(TaskPhase.Running);
+    assertThat(seen.workerNodeId()).isEqualTo("j-b");
+    assertThat(seen.attempts()).isEqualTo(2);
+    assertThat(seen.startedAt()).isEqualTo("2026-11-23T10:01:00Z");
+  }
+
+  @Test
+  void completeConditionIsSucceeded() {
+    JobObservation seen = PhaseResolver.resolve(finished("Complete", null, 0, 1), List.of());
+    assertThat(seen.phase()).isEqualTo(TaskPhase.Succeeded);
+    assertThat(seen.completedAt()).isEqualTo("2026-11-23T10:05:00Z");
+    assertThat(seen.attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void deadlineExceededIsATimeout() {
+    JobObservation seen =
+        PhaseResolver.resolve(finished("Failed", "DeadlineExceeded", 1, 0), List.of());
+    assertThat(seen.phase()).isEqualTo(TaskPhase.Failed);
+    assertThat(seen.reason()).isEqualTo("DeadlineExceeded");
+    assertThat(seen.message()).isEqualTo("timed out after 90s");
+  }
+
+  @Test
+  void backoffLimitCountsAttempts() {
+    JobObservation seen =
+        PhaseResolver.resolve(finished("Failed", "BackoffLimitExceeded", 3, 0), List.of());
+    assertThat(seen.message()).isEqualTo("failed after 3 attempts");
+    assertThat(seen.completedAt()).isEqualTo("2026-11-23T10:05:00Z");
+  }
+
+  @Test
+  void otherFailuresUseTheControllerMessage() {
+    Job job = finished("Failed", "PodFailurePolicy", 1, 0);
+    job.getStatus().getConditions().get(0).setMessage("Container runner exited with 127");
+    assertThat(PhaseResolver.resolve(job, List.of()).message())
+        .isEqualTo("Container runner exited with 127");
+    assertThat(PhaseResolver.resolve(finished("Failed", null, 1, 0), List.of()).reason())
+        .isEqualTo("JobFailed");
+  }
+
+  @Test
+  void jobStatesClassifyForConcurrency() {
+    assertThat(JobStates.isQueued(job(true, null))).isTrue();
+    assertThat(JobStates.isActive(job(false, null))).isTrue();
+    assertThat(JobStates.isActive(finished("Complete", null, 0, 1))).isFalse();
+    assertThat(JobStates.isQueued(finished("Failed", null, 1, 0))).isFalse();
+  }
+}
