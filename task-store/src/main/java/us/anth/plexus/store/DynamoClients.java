@@ -1,0 +1,79 @@
+package us.anth.plexus.store;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Builds the SDK client: region, endpoint override, and a retry strategy with exponential backoff
+ * and full jitter for throttling, 5xx and connection failures (no circuit breaker, so an outage is
+ * retried on every call rather than failing fast after a burst).
+ */
+public final class DynamoClients {
+  /** Attempts per call (first try included) by default. */
+  public static final int DEFAULT_MAX_ATTEMPTS = 8;
+
+  /** Longest wait between two attempts by default. */
+  public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(5);
+
+  private DynamoClients() {}
+
+  /** A client with the default retry budget (8 attempts, 50 ms base, 5 s cap, full jitter). */
+  public static DynamoDbClient create(TaskStoreSettings settings) {
+    return create(settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_BACKOFF);
+  }
+
+  /** A client with an explicit retry budget (tests use a small one to observe outages fast). */
+  public static DynamoDbClient create(
+      TaskStoreSettings settings, int maxAttempts, Duration maxBackoff) {
+    var builder =
+        DynamoDbClient.builder()
+            .region(Region.of(settings.region()))
+            .credentialsProvider(credentials(settings))
+            .httpClientBuilder(
+                UrlConnectionHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(2))
+                    .socketTimeout(Duration.ofSeconds(10)))
+            .overrideConfiguration(
+                o ->
+                    o.retryStrategy(retryStrategy(maxAttempts, maxBackoff))
+                        .apiCallAttemptTimeout(Duration.ofSeconds(15)));
+    if (!settings.endpoint().isEmpty()) {
+      builder.endpointOverride(URI.create(settings.endpoint()));
+    }
+    return builder.build();
+  }
+
+  static RetryStrategy retryStrategy(int maxAttempts, Duration maxBackoff) {
+    BackoffStrategy backoff = BackoffStrategy.exponentialDelay(Duration.ofMillis(50), maxBackoff);
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .maxAttempts(maxAttempts)
+        .backoffStrategy(backoff)
+        .throttlingBackoffStrategy(
+            BackoffStrategy.exponentialDelay(Duration.ofMillis(200), maxBackoff))
+        .circuitBreakerEnabled(false)
+        .build();
+  }
+
+  /** DynamoDB Local on loopback accepts any key; everything else uses the default AWS chain. */
+  private static AwsCredentialsProvider credentials(TaskStoreSettings settings) {
+    String endpoint = settings.endpoint();
+    boolean local =
+        endpoint.contains("://localhost")
+            || endpoint.contains("://127.")
+            || endpoint.contains("[::1]");
+    if (local) {
+      return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    }
+    return DefaultCredentialsProvider.builder().build();
+  }
+}

@@ -1,0 +1,35 @@
+package us.anth.plexus.store;
+
+import java.time.Instant;
+
+/**
+ * The runner's part of a Task record, ordered by {@code sequence} (see {@link MonotonicSequence}):
+ * a write with a sequence not above the stored one is dropped. Null fields are left untouched.
+ */
+public record TaskRunnerUpdate(
+    long sequence,
+    String currentStageId,
+    Instant estimatedCompletionAt,
+    String stdout,
+    String stderr,
+    String output,
+    String errorMessage,
+    String errorDetails) {
+
+  /** Progress: the current stage (a TaskStage id) and the estimate. */
+  public static TaskRunnerUpdate progress(long sequence, String currentStageId, Instant eta) {
+    return new TaskRunnerUpdate(sequence, currentStageId, eta, null, null, null, null, null);
+  }
+
+  /** The end of the run: output tails, output and the command's error (null when it succeeded). */
+  public static TaskRunnerUpdate finish(
+      long sequence,
+      String stdout,
+      String stderr,
+      String output,
+      String errorMessage,
+      String errorDetails) {
+    return new TaskRunnerUpdate(
+        sequence, null, null, stdout, stderr, output, errorMessage, errorDetails);
+  }
+}
