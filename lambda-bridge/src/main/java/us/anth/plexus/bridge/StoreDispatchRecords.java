@@ -1,0 +1,44 @@
+package us.anth.plexus.bridge;
+
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import us.anth.plexus.store.TaskRecord;
+import us.anth.plexus.store.TaskRecordStore;
+import us.anth.plexus.store.TaskStoreSettings;
+
+/** {@link DispatchRecords} on the task-store's Task table (one table per instance). */
+public final class StoreDispatchRecords implements DispatchRecords {
+  private final TaskRecordStore store;
+  private final DispatchAttemptCounter attempts;
+
+  public StoreDispatchRecords(DynamoDbClient client, TaskStoreSettings settings) {
+    this.store = new TaskRecordStore(client, settings);
+    this.attempts = new DispatchAttemptCounter(client, settings.taskTable());
+  }
+
+  @Override
+  public boolean claim(String taskId) {
+    return store.claimForDispatch(taskId);
+  }
+
+  @Override
+  public Optional<String> dispatchStatus(String taskId) {
+    return store.find(taskId).map(TaskRecord::dispatchStatus);
+  }
+
+  @Override
+  public void markDispatched(String taskId, Map<String, String> kubernetesRef) {
+    store.markDispatched(taskId, kubernetesRef);
+  }
+
+  @Override
+  public void markFailed(String taskId, String message) {
+    store.markDispatchFailed(taskId, message);
+  }
+
+  @Override
+  public int recordFailedAttempt(String taskId) {
+    return attempts.increment(taskId);
+  }
+}

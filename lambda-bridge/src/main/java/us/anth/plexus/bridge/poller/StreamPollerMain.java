@@ -1,0 +1,87 @@
+package us.anth.plexus.bridge.poller;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import us.anth.plexus.bridge.BridgeConfig;
+import us.anth.plexus.bridge.BridgeCore;
+import us.anth.plexus.bridge.BridgeCores;
+import us.anth.plexus.bridge.StreamArns;
+import us.anth.plexus.store.DynamoClients;
+import us.anth.plexus.store.TaskStoreSettings;
+
+/**
+ * The in-cluster bridge: polls the Task table's stream (service account credentials for Kubernetes,
+ * the pod's AWS credentials for DynamoDB) until SIGTERM, then stops after the record in hand.
+ */
+public final class StreamPollerMain {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamPollerMain.class);
+
+  private StreamPollerMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    Map<String, String> env = System.getenv();
+    TaskStoreSettings settings = TaskStoreSettings.fromEnv(env);
+    PollerSettings poller = PollerSettings.fromEnv(env);
+    BridgeConfig config = BridgeConfig.fromEnv(env);
+    DynamoDbClient dynamo = DynamoClients.create(settings);
+    DynamoDbStreamsClient streams = StreamsClients.create(settings);
+    KubernetesClient kubernetes = new KubernetesClientBuilder().build();
+
+    String streamArn =
+        poller.streamArn().isEmpty() ? latestStream(dynamo, settings) : poller.streamArn();
+    String table = StreamArns.tableName(streamArn);
+    BridgeCore core = BridgeCores.forTable(dynamo, settings, table, kubernetes, config);
+    StreamPoller loop =
+        create(streams, streamArn, kubernetes, poller, core, PollerOptions.defaults());
+
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  loop.stop();
+                  try {
+                    loop.awaitStopped(Duration.ofSeconds(20));
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }));
+    LOG.info(
+        "Polling {} (table {}); checkpoints in ConfigMap {}/{}",
+        streamArn,
+        table,
+        poller.checkpointNamespace(),
+        poller.checkpointConfigMap());
+    loop.run();
+    LOG.info("Poller stopped");
+  }
+
+  /** A poller dispatching every record of {@code streamArn} with {@code core}. */
+  public static StreamPoller create(
+      DynamoDbStreamsClient streams,
+      String streamArn,
+      KubernetesClient kubernetes,
+      PollerSettings poller,
+      BridgeCore core,
+      PollerOptions options) {
+    ShardCheckpoints checkpoints =
+        ConfigMapCheckpoints.load(
+            kubernetes, poller.checkpointNamespace(), poller.checkpointConfigMap(), streamArn);
+    return new StreamPoller(streams, streamArn, checkpoints, new DispatchingHandler(core), options);
+  }
+
+  private static String latestStream(DynamoDbClient dynamo, TaskStoreSettings settings) {
+    String arn =
+        dynamo.describeTable(r -> r.tableName(settings.taskTable())).table().latestStreamArn();
+    if (arn == null) {
+      throw new IllegalStateException(
+          "table " + settings.taskTable() + " has no stream; enable NEW_AND_OLD_IMAGES streams");
+    }
+    return arn;
+  }
+}
