@@ -34,6 +34,10 @@ public final class BridgeFixture implements AutoCloseable {
     return kube.client();
   }
 
+  public AmazonDynamoDBLocal dynamoLocal() {
+    return dynamoLocal;
+  }
+
   public EmbeddedKubeApi kubeApi() {
     return kube;
   }
