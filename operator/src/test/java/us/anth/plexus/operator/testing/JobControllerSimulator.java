@@ -1,0 +1,113 @@
+package us.anth.plexus.operator.testing;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plays the Kubernetes Job controller and kubelet for tests on the mock API: starts a Job's pod
+ * (with the job-name labels and a node) and writes the Job status the real controller would
+ * (active/succeeded/failed counts, start and completion times, conditions).
+ */
+public final class JobControllerSimulator {
+  private final KubernetesClient client;
+
+  public JobControllerSimulator(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /** Creates a Running pod for the Job on node-1 and marks the Job active. Returns the pod name. */
+  public String start(Job job) {
+    String podName =
+        job.getMetadata().getName() + "-" + Long.toHexString(System.nanoTime()).substring(0, 5);
+    Map<String, String> labels =
+        new HashMap<>(job.getSpec().getTemplate().getMetadata().getLabels());
+    labels.put("job-name", job.getMetadata().getName());
+    labels.put("batch.kubernetes.io/job-name", job.getMetadata().getName());
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName(podName)
+            .withNamespace(job.getMetadata().getNamespace())
+            .withLabels(labels)
+            .withAnnotations(job.getSpec().getTemplate().getMetadata().getAnnotations())
+            .endMetadata()
+            .withSpec(job.getSpec().getTemplate().getSpec())
+            .editSpec()
+            .withNodeName("node-1")
+            .endSpec()
+            .withNewStatus()
+            .withPhase("Running")
+            .withStartTime(now())
+            .endStatus()
+            .build();
+    client.pods().resource(pod).create();
+    JobStatus status = new JobStatus();
+    status.setActive(1);
+    status.setStartTime(now());
+    patchStatus(job, status);
+    return podName;
+  }
+
+  /** Marks the Job complete, as after its pod exited 0. */
+  public void complete(Job job) {
+    JobStatus status = new JobStatus();
+    status.setActive(0);
+    status.setSucceeded(1);
+    status.setCompletionTime(now());
+    status.setConditions(
+        List.of(condition("SuccessCriteriaMet", null, null), condition("Complete", null, null)));
+    patchStatus(job, status);
+  }
+
+  /** Marks the Job failed with the Job controller's reason (e.g. BackoffLimitExceeded). */
+  public void fail(Job job, String reason, String message) {
+    JobStatus status = new JobStatus();
+    status.setActive(0);
+    status.setFailed(1);
+    List<JobCondition> conditions = new ArrayList<>();
+    conditions.add(condition("FailureTarget", reason, message));
+    conditions.add(condition("Failed", reason, message));
+    status.setConditions(conditions);
+    patchStatus(job, status);
+  }
+
+  private void patchStatus(Job job, JobStatus status) {
+    client
+        .batch()
+        .v1()
+        .jobs()
+        .inNamespace(job.getMetadata().getNamespace())
+        .withName(job.getMetadata().getName())
+        .subresource("status")
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", status)));
+  }
+
+  private static JobCondition condition(String type, String reason, String message) {
+    return new JobConditionBuilder()
+        .withType(type)
+        .withStatus("True")
+        .withReason(reason)
+        .withMessage(message)
+        .withLastTransitionTime(now())
+        .withLastProbeTime(now())
+        .build();
+  }
+
+  private static String now() {
+    return Instant.now().toString();
+  }
+}
