@@ -1,8 +1,6 @@
 package us.anth.plexus.runner;
 
 import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -90,8 +88,8 @@ public final class CommandExecution {
   }
 
   private RunResult await(Process child, Path progressFile) throws InterruptedException {
-    Thread out = pump(child.getInputStream(), FileDescriptor.out, run.stdout(), "stdout");
-    Thread err = pump(child.getErrorStream(), FileDescriptor.err, run.stderr(), "stderr");
+    Thread out = pump(child.getInputStream(), System.out, run.stdout(), "stdout");
+    Thread err = pump(child.getErrorStream(), System.err, run.stderr(), "stderr");
     ProgressFileFollower follower = new ProgressFileFollower(progressFile, run::apply, log);
     boolean exited = timeout == null || child.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (!exited) {
@@ -147,8 +145,8 @@ public final class CommandExecution {
     }
   }
 
-  private Thread pump(InputStream in, FileDescriptor fd, OutputCapture capture, String name) {
-    OutputStream echo = new BufferedOutputStream(new FileOutputStream(fd), 64 * 1024);
+  private Thread pump(InputStream in, OutputStream target, OutputCapture capture, String name) {
+    OutputStream echo = new BufferedOutputStream(target, 64 * 1024);
     Thread thread = new Thread(new OutputPump(in, echo, capture, run::acceptMarker), name);
     thread.setDaemon(true);
     thread.start();

@@ -10,6 +10,8 @@ import java.util.Set;
  * walked instead.)
  */
 public final class ProcessTree {
+  private static final Duration KILL_WAIT = Duration.ofSeconds(2);
+
   private ProcessTree() {}
 
   /** Terminates {@code root}'s tree; returns true when it had to SIGKILL something. */
@@ -26,6 +28,10 @@ public final class ProcessTree {
         process.destroyForcibly();
         killed = true;
       }
+    }
+    long reaped = System.nanoTime() + KILL_WAIT.toNanos();
+    while (killed && System.nanoTime() < reaped && anyAlive(tree)) {
+      sleep();
     }
     return killed;
   }

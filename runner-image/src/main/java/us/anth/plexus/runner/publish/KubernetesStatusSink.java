@@ -1,11 +1,29 @@
 package us.anth.plexus.runner.publish;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.EditReplacePatchable;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import us.anth.plexus.api.PlexusTask;
 
-/** Writes snapshots to the PlexusTask status subresource as JSON merge patches of runner fields. */
+/**
+ * Writes snapshots to the PlexusTask status subresource, touching only the runner-owned fields.
+ * Each write is a JSON Patch of {@code add} operations, one per runner field, which replaces each
+ * field whole (lists included). Only when the task has no status object yet (the server answers
+ * 422) does it fall back to a JSON merge patch, which then creates it.
+ *
+ * <p>Why not always a merge patch: fabric8's mock API server (our dev mode and tests) merges JSON
+ * arrays by appending, so {@code stages} would grow with every write there.
+ */
 public final class KubernetesStatusSink implements ProgressSink {
+  private static final ObjectMapper JSON = Serialization.jsonMapper();
+
   private final KubernetesClient client;
 
   public KubernetesStatusSink(KubernetesClient client) {
@@ -19,13 +37,38 @@ public final class KubernetesStatusSink implements ProgressSink {
 
   @Override
   public void publish(TaskSnapshot snapshot) {
-    PlexusTask patch = new PlexusTask();
-    patch.setMetadata(
+    ObjectNode fields = JSON.valueToTree(StatusPatch.of(snapshot));
+    PlexusTask target = new PlexusTask();
+    target.setMetadata(
         new ObjectMetaBuilder()
             .withName(snapshot.task().name())
             .withNamespace(snapshot.task().namespace())
             .build());
-    patch.setStatus(StatusPatch.of(snapshot));
-    client.resource(patch).patchStatus();
+    // Giving the client the object (not just its name) saves a GET before every patch.
+    EditReplacePatchable<PlexusTask> status = client.resource(target).subresource("status");
+    try {
+      status.patch(PatchContext.of(PatchType.JSON), jsonPatch(fields).toString());
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 422) {
+        throw e;
+      }
+      ObjectNode merge = JSON.createObjectNode();
+      merge.set("status", fields);
+      status.patch(PatchContext.of(PatchType.JSON_MERGE), merge.toString());
+    }
+  }
+
+  private static ArrayNode jsonPatch(ObjectNode fields) {
+    ArrayNode operations = JSON.createArrayNode();
+    fields
+        .fields()
+        .forEachRemaining(
+            field ->
+                operations
+                    .addObject()
+                    .put("op", "add")
+                    .put("path", "/status/" + field.getKey())
+                    .set("value", field.getValue()));
+    return operations;
   }
 }

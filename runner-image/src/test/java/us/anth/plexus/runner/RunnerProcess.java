@@ -1,0 +1,76 @@
+package us.anth.plexus.runner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import us.anth.plexus.api.PlexusTask;
+
+/** Starts {@code RunnerMain run} as a separate JVM serving a task on an embedded API server. */
+public final class RunnerProcess {
+  private RunnerProcess() {}
+
+  /**
+   * Starts the runner for {@code task}; its stdout is discarded (it can be huge), its stderr goes
+   * to {@code stderrFile}.
+   */
+  public static Process start(
+      String apiUrl, PlexusTask task, String heap, Map<String, String> env, Path stderrFile)
+      throws IOException {
+    Path kubeconfig = Files.createTempFile("runner-kubeconfig", ".yaml");
+    Files.writeString(kubeconfig, kubeconfig(apiUrl));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + heap);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(RunnerMain.class.getName());
+    command.add("run");
+    ProcessBuilder builder = new ProcessBuilder(command);
+    Map<String, String> childEnv = builder.environment();
+    childEnv.put("KUBECONFIG", kubeconfig.toString());
+    childEnv.put("PLEXUS_TASK_NAMESPACE", task.getMetadata().getNamespace());
+    childEnv.put("PLEXUS_TASK_NAME", task.getMetadata().getName());
+    childEnv.put("PLEXUS_TASK_ID", task.getSpec().getTaskId());
+    childEnv.put("PLEXUS_COMMAND_PREFIX", "");
+    childEnv.put("PLEXUS_POD_NAME", "test-pod");
+    childEnv.putAll(env);
+    builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.redirectError(stderrFile.toFile());
+    return builder.start();
+  }
+
+  private static String kubeconfig(String url) {
+    return String.join(
+        "\n",
+        "apiVersion: v1",
+        "kind: Config",
+        "clusters:",
+        "- name: embedded",
+        "  cluster:",
+        "    server: " + url,
+        "contexts:",
+        "- name: embedded",
+        "  context:",
+        "    cluster: embedded",
+        "    user: embedded",
+        "current-context: embedded",
+        "users:",
+        "- name: embedded",
+        "  user:",
+        "    token: test",
+        "");
+  }
+
+  /** A script file under {@code dir}, made executable. */
+  public static Path script(Path dir, String name, String body) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, body);
+    if (!file.toFile().setExecutable(true)) {
+      throw new IOException("cannot make " + file + " executable");
+    }
+    return file;
+  }
+}

@@ -1,0 +1,61 @@
+package us.anth.plexus.runner;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
+import java.util.UUID;
+import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.api.PlexusTaskSpec;
+import us.anth.plexus.api.PlexusTaskStatus;
+import us.anth.plexus.api.StageDeclaration;
+
+/** Creates PlexusTasks in random namespaces for runner tests. */
+public final class TestTasks {
+  private TestTasks() {}
+
+  public static String randomNamespace() {
+    return "runner-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Creates a task running {@code command}, with the given declared stages. */
+  public static PlexusTask create(
+      KubernetesClient client, String namespace, String command, List<StageDeclaration> stages) {
+    PlexusTask task = new PlexusTask();
+    task.setMetadata(new ObjectMetaBuilder().withName("task-1").withNamespace(namespace).build());
+    PlexusTaskSpec spec = new PlexusTaskSpec();
+    spec.setTaskId("task-id-1");
+    spec.setAccountId("acct");
+    spec.setType("demo");
+    spec.setTarget("runner/test");
+    spec.setCommand(command);
+    spec.setStages(stages.isEmpty() ? null : stages);
+    task.setSpec(spec);
+    return client.resource(task).create();
+  }
+
+  /** Writes operator-owned status fields, which the runner must leave alone. */
+  public static void setOperatorFields(KubernetesClient client, PlexusTask task) {
+    PlexusTask patch = new PlexusTask();
+    patch.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(task.getMetadata().getName())
+            .withNamespace(task.getMetadata().getNamespace())
+            .build());
+    PlexusTaskStatus status = new PlexusTaskStatus();
+    status.setPhase(us.anth.plexus.api.TaskPhase.Running);
+    status.setJobName("job-of-task-1");
+    status.setPool("default");
+    patch.setStatus(status);
+    client.resource(patch).patchStatus();
+  }
+
+  public static PlexusTaskStatus status(KubernetesClient client, PlexusTask task) {
+    PlexusTask read =
+        client
+            .resources(PlexusTask.class)
+            .inNamespace(task.getMetadata().getNamespace())
+            .withName(task.getMetadata().getName())
+            .get();
+    return read.getStatus() == null ? new PlexusTaskStatus() : read.getStatus();
+  }
+}
