@@ -113,6 +113,13 @@ class OperatorDeploymentTest {
   }
 
   @Test
+  void withoutLeaderElectionOldAndNewPodsNeverOverlap() {
+    assertThat(deployment(Chart.render()).getSpec().getStrategy().getType()).isEqualTo("Recreate");
+    assertThat(deployment(Chart.render("values-full.yaml")).getSpec().getStrategy().getType())
+        .isEqualTo("RollingUpdate");
+  }
+
+  @Test
   void leaderElectionCanBeTurnedOnForOneReplica() {
     Container operator =
         operator(Chart.parse(Chart.template().set("leaderElection.enabled", true).call()));
