@@ -1,0 +1,85 @@
+package us.anth.plexus.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import us.anth.plexus.api.PlexusTask;
+
+/**
+ * {@code plexusctl delete <task | filters> [--force]}: shows the matching tasks, asks, then deletes
+ * each PlexusTask and (when DynamoDB is configured) its Task and TaskStage records.
+ */
+@Command(
+    name = "delete",
+    description = "Delete tasks (the CR and the DynamoDB Task/TaskStage records).")
+public final class DeleteCommand implements Callable<Integer> {
+  @Mixin GlobalOptions global;
+  @Mixin FilterOptions filter;
+
+  @Parameters(paramLabel = "TASK", arity = "0..1", description = "Task name or DynamoDB task id.")
+  String task;
+
+  @Option(
+      names = {"-f", "--force"},
+      description = "Do not ask for confirmation.")
+  boolean force;
+
+  @Override
+  public Integer call() throws IOException {
+    TaskFilter f = filter.toFilter();
+    if (task == null && f.isEmpty()) {
+      throw new CliException(
+          "name a task or give a filter (--account, --status, --type, --target)");
+    }
+    try (CliContext ctx = CliContext.open(global)) {
+      List<PlexusTask> doomed =
+          task != null
+              ? List.of(Tasks.find(ctx.client(), ctx.namespace(), task))
+              : Tasks.list(ctx.client(), ctx.namespace()).stream().filter(f::matches).toList();
+      if (doomed.isEmpty()) {
+        System.out.println("No tasks match; nothing deleted.");
+        return 0;
+      }
+      System.out.println(
+          "Will delete "
+              + doomed.size()
+              + " task(s)"
+              + (ctx.stores().isPresent() ? " and their DynamoDB records" : "")
+              + ":");
+      System.out.print(TaskViews.list(doomed));
+      if (!force && !confirmed()) {
+        System.out.println("Aborted; nothing deleted.");
+        return 1;
+      }
+      for (PlexusTask t : doomed) {
+        Tasks.api(ctx.client())
+            .inNamespace(ctx.namespace())
+            .withName(t.getMetadata().getName())
+            .delete();
+        String id = t.getSpec() == null ? null : t.getSpec().getTaskId();
+        ctx.stores()
+            .filter(s -> id != null && !id.isBlank())
+            .ifPresent(s -> s.tasks().deleteTask(id));
+        System.out.println(
+            "deleted task/" + t.getMetadata().getName() + (id == null ? "" : " (id " + id + ")"));
+      }
+      return 0;
+    }
+  }
+
+  private static boolean confirmed() throws IOException {
+    System.out.print("Proceed? [y/N] ");
+    System.out.flush();
+    String answer =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    return answer != null && List.of("y", "yes").contains(answer.trim().toLowerCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,129 @@
+package us.anth.plexus.cli;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import us.anth.plexus.api.PlexusTask;
+
+/**
+ * {@code plexusctl dispatch "<command>" --target T}: creates a PlexusTask (and, when DynamoDB is
+ * configured, its Task record first, as the dashboard does); {@code --wait} follows it.
+ */
+@Command(name = "dispatch", description = "Create a task that runs a Plexus CLI command.")
+public final class DispatchCommand implements Callable<Integer> {
+  @Mixin GlobalOptions global;
+
+  @Parameters(
+      paramLabel = "COMMAND",
+      description = "The command, e.g. \"evaluate accuracy --scorecard x\".")
+  String command;
+
+  @Option(names = "--target", description = "domain/subdomain (default: the remote's target).")
+  String target;
+
+  @Option(
+      names = "--account",
+      description = "Account id (default: the remote's env PLEXUS_ACCOUNT_ID, else 'local').")
+  String account;
+
+  @Option(names = "--type", description = "Task type (default: the command's first word).")
+  String type;
+
+  @Option(
+      names = "--pool",
+      description =
+          "Run on this PlexusWorkerPool (default: the remote's pool, else target routing).")
+  String pool;
+
+  @Option(names = "--timeout", description = "Task time limit in seconds.")
+  Long timeoutSeconds;
+
+  @Option(names = "--stages", description = "Declared stages, e.g. Setup,Processing:2000,Finalize.")
+  String stages;
+
+  @Option(
+      names = "--wait-timeout",
+      description = "How long --wait waits, in seconds (default: ${DEFAULT-VALUE}).",
+      defaultValue = "3600")
+  long waitTimeout;
+
+  @ArgGroup(exclusive = true)
+  Mode mode = new Mode();
+
+  static final class Mode {
+    @Option(
+        names = "--wait",
+        description = "Follow the task with progress bars; exit with its result.")
+    boolean await;
+
+    @Option(names = "--async", description = "Print the task name and id and return (the default).")
+    boolean async;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    try (CliContext ctx = CliContext.open(global)) {
+      Remote remote = ctx.remote();
+      String resolvedTarget = CliContext.firstNonBlank(target, remote.target());
+      if (resolvedTarget == null) {
+        throw new CliException(
+            "--target is required (no default target for remote " + remote.name() + ")");
+      }
+      String resolvedAccount =
+          CliContext.firstNonBlank(account, remote.env().get("PLEXUS_ACCOUNT_ID"), "local");
+      String resolvedType = CliContext.firstNonBlank(type, command.trim().split("\\s+")[0]);
+      TaskFactory.Request request =
+          new TaskFactory.Request(
+              command,
+              resolvedTarget,
+              resolvedAccount,
+              resolvedType,
+              timeoutSeconds,
+              stages,
+              CliContext.firstNonBlank(pool, remote.pool()));
+      PlexusTask task = TaskFactory.build(request, ctx.namespace(), TaskFactory.randomSuffix());
+      PlexusTask created = TaskSubmitter.submit(ctx.client(), ctx.stores(), task);
+      String name = created.getMetadata().getName();
+      if (!mode.await) {
+        if (global.output() == OutputFormat.table) {
+          System.out.println("task/" + name + " created" + idSuffix(created));
+        } else {
+          System.out.print(
+              global
+                  .output()
+                  .document(
+                      Map.of(
+                          "name",
+                          name,
+                          "namespace",
+                          ctx.namespace(),
+                          "taskId",
+                          String.valueOf(created.getSpec().getTaskId()))));
+        }
+        return 0;
+      }
+      System.err.println(
+          "task/"
+              + name
+              + " created"
+              + idSuffix(created)
+              + "; following (Ctrl-C stops following, not the task)");
+      boolean table = global.output() == OutputFormat.table;
+      PlexusTask last =
+          new TaskFollower(ctx.client(), table ? System.out : System.err, true)
+              .follow(created, Duration.ofSeconds(waitTimeout));
+      System.out.print(table ? TaskViews.detail(last) : global.output().document(last));
+      return TaskFollower.exitCode(last);
+    }
+  }
+
+  private static String idSuffix(PlexusTask task) {
+    String id = task.getSpec().getTaskId();
+    return id == null ? "" : " (id " + id + ")";
+  }
+}

@@ -1,0 +1,28 @@
+package us.anth.plexus.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import us.anth.plexus.api.PlexusTask;
+
+/** {@code plexusctl status <task>}: one task's phase, stages and result. */
+@Command(name = "status", description = "Show a task's phase, stages and result.")
+public final class StatusCommand implements Callable<Integer> {
+  @Mixin GlobalOptions global;
+
+  @Parameters(paramLabel = "TASK", description = "Task name or DynamoDB task id.")
+  String task;
+
+  @Override
+  public Integer call() {
+    try (CliContext ctx = CliContext.open(global)) {
+      PlexusTask found = Tasks.find(ctx.client(), ctx.namespace(), task);
+      System.out.print(
+          global.output() == OutputFormat.table
+              ? TaskViews.detail(found)
+              : global.output().document(found));
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package us.anth.plexus.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.api.PlexusTaskStatus;
+import us.anth.plexus.api.StageStatus;
+
+/** Human-readable views of tasks: the {@code list} table and the {@code status} detail. Pure. */
+public final class TaskViews {
+  public static final List<String> LIST_HEADER =
+      List.of("NAME", "TASK ID", "ACCOUNT", "TYPE", "TARGET", "PHASE", "STAGE", "PROGRESS");
+
+  private TaskViews() {}
+
+  public static String list(List<PlexusTask> tasks) {
+    List<List<String>> rows = new ArrayList<>();
+    for (PlexusTask t : tasks) {
+      PlexusTaskStatus s = status(t);
+      rows.add(
+          List.of(
+              t.getMetadata().getName(),
+              nz(t.getSpec().getTaskId()),
+              nz(t.getSpec().getAccountId()),
+              nz(t.getSpec().getType()),
+              nz(t.getSpec().getTarget()),
+              phase(t),
+              nz(s.getCurrentStage()),
+              nz(s.getProgress())));
+    }
+    return TextTable.render(LIST_HEADER, rows);
+  }
+
+  public static String detail(PlexusTask t) {
+    PlexusTaskStatus s = status(t);
+    StringBuilder out = new StringBuilder();
+    line(out, "Name", t.getMetadata().getNamespace() + "/" + t.getMetadata().getName());
+    line(out, "Task ID", t.getSpec().getTaskId());
+    line(out, "Account", t.getSpec().getAccountId());
+    line(out, "Type", t.getSpec().getType());
+    line(out, "Target", t.getSpec().getTarget());
+    line(out, "Command", t.getSpec().getCommand());
+    line(out, "Phase", phase(t));
+    line(out, "Pool", s.getPool());
+    line(out, "Job", s.getJobName());
+    line(out, "Worker", s.getWorkerNodeId());
+    line(out, "Started", s.getStartedAt());
+    line(out, "Completed", s.getCompletedAt());
+    line(out, "Exit code", s.getExitCode() == null ? null : s.getExitCode().toString());
+    line(out, "Error", s.getErrorMessage());
+    line(out, "Output", s.getOutput());
+    List<StageStatus> stages = Optional.ofNullable(s.getStages()).orElse(List.of());
+    if (!stages.isEmpty()) {
+      out.append("Stages:\n");
+      List<List<String>> rows = new ArrayList<>();
+      for (StageStatus st : stages) {
+        rows.add(
+            List.of(
+                "  " + nz(st.getName()),
+                st.getStatus() == null ? "" : st.getStatus().name(),
+                items(st),
+                nz(st.getStatusMessage())));
+      }
+      out.append(TextTable.render(List.of("  STAGE", "STATUS", "ITEMS", "MESSAGE"), rows));
+    }
+    if (s.getStderrTail() != null && !s.getStderrTail().isBlank()) {
+      out.append("Stderr (tail):\n").append(s.getStderrTail().stripTrailing()).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** The task's phase name, {@code Pending} before the operator wrote one. */
+  public static String phase(PlexusTask t) {
+    return Optional.ofNullable(t.getStatus())
+        .map(PlexusTaskStatus::getPhase)
+        .map(Enum::name)
+        .orElse("Pending");
+  }
+
+  private static String items(StageStatus st) {
+    if (st.getTotalItems() == null) {
+      return st.getProcessedItems() == null ? "" : st.getProcessedItems().toString();
+    }
+    return Optional.ofNullable(st.getProcessedItems()).orElse(0L) + "/" + st.getTotalItems();
+  }
+
+  private static PlexusTaskStatus status(PlexusTask t) {
+    return Optional.ofNullable(t.getStatus()).orElseGet(PlexusTaskStatus::new);
+  }
+
+  private static void line(StringBuilder out, String label, String value) {
+    if (value != null && !value.isBlank()) {
+      out.append(String.format("%-11s %s%n", label + ":", value));
+    }
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}

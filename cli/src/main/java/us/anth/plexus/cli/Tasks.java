@@ -1,0 +1,53 @@
+package us.anth.plexus.cli;
+
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import java.util.List;
+import us.anth.plexus.api.PlexusTask;
+
+/** Finds PlexusTasks by name or DynamoDB task id, with one-line errors when they are missing. */
+public final class Tasks {
+  private Tasks() {}
+
+  public static MixedOperation<PlexusTask, KubernetesResourceList<PlexusTask>, Resource<PlexusTask>>
+      api(KubernetesClient client) {
+    return client.resources(PlexusTask.class);
+  }
+
+  /** The task named {@code nameOrId}, else the one whose spec.taskId is {@code nameOrId}. */
+  public static PlexusTask find(KubernetesClient client, String namespace, String nameOrId) {
+    PlexusTask byName = api(client).inNamespace(namespace).withName(nameOrId).get();
+    if (byName != null) {
+      return byName;
+    }
+    return list(client, namespace).stream()
+        .filter(t -> t.getSpec() != null && nameOrId.equals(t.getSpec().getTaskId()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new CliException(
+                    "task '"
+                        + nameOrId
+                        + "' not found in namespace "
+                        + namespace
+                        + " (by name or task id)"));
+  }
+
+  public static List<PlexusTask> list(KubernetesClient client, String namespace) {
+    return api(client).inNamespace(namespace).list().getItems();
+  }
+
+  public static PlexusTask reload(KubernetesClient client, PlexusTask task) {
+    PlexusTask current =
+        api(client)
+            .inNamespace(task.getMetadata().getNamespace())
+            .withName(task.getMetadata().getName())
+            .get();
+    if (current == null) {
+      throw new CliException("task " + task.getMetadata().getName() + " was deleted");
+    }
+    return current;
+  }
+}
