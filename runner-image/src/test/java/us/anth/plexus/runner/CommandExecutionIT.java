@@ -1,6 +1,7 @@
 package us.anth.plexus.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,28 +137,17 @@ class CommandExecutionIT {
 
   @Test
   void deadlineKillsATreeThatIgnoresSigtermAfterTheGracePeriod() throws Exception {
-    Path pidFile = dir.resolve("grandchild.pid");
-    Path script =
-        RunnerProcess.script(
-            dir,
-            "stubborn.py",
-            """
-            import signal, subprocess, sys, time
-            signal.signal(signal.SIGTERM, signal.SIG_IGN)
-            child = subprocess.Popen(["sleep", "60"])
-            open(sys.argv[1], "w").write(str(child.pid))
-            print("ready", flush=True)
-            time.sleep(60)
-            """);
+    Path pidFile = dir.resolve("pids");
+    Path script = RunnerProcess.stubbornScript(dir);
     long start = System.nanoTime();
     RunResult result = execute(Duration.ofSeconds(2), "python3 " + script + " " + pidFile);
 
     assertThat(result.exitCode()).isEqualTo(RunResult.TIMED_OUT);
     assertThat(result.errorMessage()).isEqualTo("timed out after 2s");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
-    long grandchild = Long.parseLong(Files.readString(pidFile).trim());
-    assertThat(ProcessHandle.of(grandchild).map(ProcessHandle::isAlive))
-        .isNotEqualTo(java.util.Optional.of(true));
+    for (long pid : RunnerProcess.pids(pidFile)) {
+      await().atMost(Duration.ofSeconds(5)).until(() -> !Processes.running(pid));
+    }
     assertThat(run.snapshot().stdoutTail()).isEqualTo("ready\n");
   }
 }

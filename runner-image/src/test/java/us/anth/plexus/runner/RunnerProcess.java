@@ -73,4 +73,29 @@ public final class RunnerProcess {
     }
     return file;
   }
+
+  /**
+   * A Python script that ignores SIGTERM, starts a grandchild {@code sleep} (which inherits the
+   * ignored signal), writes "own-pid grandchild-pid" to the file given as its argument, prints
+   * "ready" and sleeps.
+   */
+  public static Path stubbornScript(Path dir) throws IOException {
+    return script(
+        dir,
+        "stubborn.py",
+        """
+        import os, signal, subprocess, sys, time
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        child = subprocess.Popen(["sleep", "120"])
+        open(sys.argv[1], "w").write("%d %d" % (os.getpid(), child.pid))
+        print("ready", flush=True)
+        time.sleep(120)
+        """);
+  }
+
+  /** The pids a {@link #stubbornScript} wrote. */
+  public static long[] pids(Path pidFile) throws IOException {
+    String[] parts = Files.readString(pidFile).trim().split(" ");
+    return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+  }
 }

@@ -127,17 +127,7 @@ class RunnerProcessIT {
   @Test
   void sigtermEndsACommandThatIgnoresItAfterTheGracePeriod() throws Exception {
     Path pidFile = dir.resolve("child.pid");
-    Path script =
-        RunnerProcess.script(
-            dir,
-            "stubborn.py",
-            """
-            import os, signal, sys, time
-            signal.signal(signal.SIGTERM, signal.SIG_IGN)
-            open(sys.argv[1], "w").write(str(os.getpid()))
-            print("ready", flush=True)
-            time.sleep(120)
-            """);
+    Path script = RunnerProcess.stubbornScript(dir);
     PlexusTask task = task("python3 " + script + " " + pidFile, List.of());
     Process runner = runner(task, "128m", Map.of("PLEXUS_KILL_GRACE_SECONDS", "2"));
     await()
@@ -151,8 +141,9 @@ class RunnerProcessIT {
     assertThat(took)
         .isGreaterThanOrEqualTo(Duration.ofSeconds(2))
         .isLessThan(Duration.ofSeconds(15));
-    long child = Long.parseLong(Files.readString(pidFile).trim());
-    await().atMost(Duration.ofSeconds(5)).until(() -> !Processes.running(child));
+    for (long pid : RunnerProcess.pids(pidFile)) {
+      await().atMost(Duration.ofSeconds(5)).until(() -> !Processes.running(pid));
+    }
 
     PlexusTaskStatus status = TestTasks.status(api.client(), task);
     assertThat(status.getErrorMessage()).isEqualTo("terminated");

@@ -1,0 +1,68 @@
+package us.anth.plexus.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunnerSettingsTest {
+  private static final Map<String, String> MINIMAL =
+      Map.of("PLEXUS_TASK_NAMESPACE", "ns", "PLEXUS_TASK_NAME", "t");
+
+  @Test
+  void defaultsApplyWhenOnlyTheTaskIsNamed() {
+    RunnerSettings settings = RunnerSettings.fromEnv(MINIMAL);
+    assertThat(settings.commandPrefix()).isEqualTo("plexus");
+    assertThat(settings.timeout()).isNull();
+    assertThat(settings.killGrace()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(settings.tailBytes()).isEqualTo(16 * 1024);
+    assertThat(settings.taskId()).isEmpty();
+  }
+
+  @Test
+  void anEmptyPrefixMeansNoPrefix() {
+    Map<String, String> env =
+        Map.of(
+            "PLEXUS_TASK_NAMESPACE",
+            "ns",
+            "PLEXUS_TASK_NAME",
+            "t",
+            "PLEXUS_COMMAND_PREFIX",
+            "",
+            "PLEXUS_TIMEOUT_SECONDS",
+            "90");
+    RunnerSettings settings = RunnerSettings.fromEnv(env);
+    assertThat(settings.commandPrefix()).isEmpty();
+    assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(90));
+  }
+
+  @Test
+  void missingOrBadVariablesAreNamed() {
+    assertThatThrownBy(() -> RunnerSettings.fromEnv(Map.of("PLEXUS_TASK_NAME", "t")))
+        .hasMessage("PLEXUS_TASK_NAMESPACE is not set");
+    assertThatThrownBy(
+            () ->
+                RunnerSettings.fromEnv(
+                    Map.of(
+                        "PLEXUS_TASK_NAMESPACE",
+                        "ns",
+                        "PLEXUS_TASK_NAME",
+                        "t",
+                        "PLEXUS_KILL_GRACE_SECONDS",
+                        "soon")))
+        .hasMessage("PLEXUS_KILL_GRACE_SECONDS must be a non-negative integer, not: soon");
+  }
+
+  @Test
+  void plexusRunnerMeansThisRunnerAsAChildJvm() {
+    assertThat(CommandArgv.of("", "plexus-runner demo --seconds 3"))
+        .endsWith(RunnerMain.class.getName(), "demo", "--seconds", "3")
+        .contains("-cp", System.getProperty("java.class.path"));
+    assertThat(CommandArgv.of("plexus-runner", "demo"))
+        .endsWith(RunnerMain.class.getName(), "demo");
+    assertThat(CommandArgv.of("plexus", "evaluate accuracy --scorecard-name \"agent scorecard\""))
+        .containsExactly("plexus", "evaluate", "accuracy", "--scorecard-name", "agent scorecard");
+  }
+}
