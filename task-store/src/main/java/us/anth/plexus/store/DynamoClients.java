@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -24,6 +25,9 @@ public final class DynamoClients {
 
   /** Longest wait between two attempts by default. */
   public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(5);
+
+  private static final AwsCredentialsProvider LOCAL =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
 
   private DynamoClients() {}
 
@@ -64,16 +68,23 @@ public final class DynamoClients {
         .build();
   }
 
-  /** DynamoDB Local on loopback accepts any key; everything else uses the default AWS chain. */
-  private static AwsCredentialsProvider credentials(TaskStoreSettings settings) {
+  /**
+   * No endpoint override or an AWS endpoint: the default AWS chain. A loopback endpoint (DynamoDB
+   * Local) accepts any key, so dummy credentials. Any other endpoint (e.g. DynamoDB Local as an
+   * in-cluster Service): the default chain, falling back to dummy credentials.
+   */
+  static AwsCredentialsProvider credentials(TaskStoreSettings settings) {
     String endpoint = settings.endpoint();
-    boolean local =
-        endpoint.contains("://localhost")
-            || endpoint.contains("://127.")
-            || endpoint.contains("[::1]");
-    if (local) {
-      return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    if (endpoint.isEmpty() || endpoint.contains(".amazonaws.com")) {
+      return DefaultCredentialsProvider.builder().build();
     }
-    return DefaultCredentialsProvider.builder().build();
+    if (endpoint.contains("://localhost")
+        || endpoint.contains("://127.")
+        || endpoint.contains("[::1]")) {
+      return LOCAL;
+    }
+    return AwsCredentialsProviderChain.builder()
+        .credentialsProviders(DefaultCredentialsProvider.builder().build(), LOCAL)
+        .build();
   }
 }
