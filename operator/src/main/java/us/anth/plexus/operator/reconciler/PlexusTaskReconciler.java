@@ -74,7 +74,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
   @Override
   public UpdateControl<PlexusTask> reconcile(PlexusTask task, Context<PlexusTask> context) {
     metrics.reconciled();
-    TaskRun run = new TaskRun(task, Instant.now());
+    TaskRun run = publisher.startRun(task, Instant.now());
     for (Step step : steps) {
       if (!step.proceed(run)) {
         break;
@@ -94,6 +94,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
   @Override
   public DeleteControl cleanup(PlexusTask task, Context<PlexusTask> context) {
     jobSteps.stopJob(task);
+    publisher.forget(task);
     return DeleteControl.defaultDelete();
   }
 
@@ -109,7 +110,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
         message,
         e);
     try {
-      TaskRun run = new TaskRun(task, Instant.now());
+      TaskRun run = publisher.startRun(task, Instant.now());
       run.warnIf(run.ready(false, "ReconcileError", message), "ReconcileError", message);
       publisher.publish(run);
     } catch (RuntimeException patchFailure) {

@@ -26,17 +26,16 @@ final class StatusPatcher {
   }
 
   /** Writes the non-null fields of {@code operatorFields}. */
-  void patch(PlexusTask task, PlexusTaskStatus operatorFields) {
+  PlexusTask patch(PlexusTask task, PlexusTaskStatus operatorFields) {
     ObjectNode fields = Serialization.jsonMapper().valueToTree(operatorFields);
     ArrayNode ops = JsonNodeFactory.instance.arrayNode();
     fields
         .properties()
         .forEach(field -> ops.add(add("/status/" + field.getKey(), field.getValue())));
     if (task.getStatus() == null && hasNoStatus(task)) {
-      patch(task, JsonNodeFactory.instance.arrayNode().add(add("/status", fields)));
-    } else {
-      patch(task, ops);
+      return patch(task, JsonNodeFactory.instance.arrayNode().add(add("/status", fields)));
     }
+    return patch(task, ops);
   }
 
   /** Whether the stored task has no status yet (JSON Patch cannot add below a missing /status). */
@@ -51,8 +50,10 @@ final class StatusPatcher {
     resource(task).patch(PatchContext.of(PatchType.JSON_MERGE), body);
   }
 
-  private void patch(PlexusTask task, ArrayNode ops) {
-    resource(task).subresource("status").patch(PatchContext.of(PatchType.JSON), ops.toString());
+  private PlexusTask patch(PlexusTask task, ArrayNode ops) {
+    return resource(task)
+        .subresource("status")
+        .patch(PatchContext.of(PatchType.JSON), ops.toString());
   }
 
   private Resource<PlexusTask> resource(PlexusTask task) {

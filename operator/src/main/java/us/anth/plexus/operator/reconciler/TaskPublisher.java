@@ -1,7 +1,9 @@
 package us.anth.plexus.operator.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Instant;
 import java.util.Objects;
+import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskStatus;
 import us.anth.plexus.operator.mirror.TaskRecordMirror;
 import us.anth.plexus.operator.mirror.TaskRecordMirror.MirrorResult;
@@ -15,6 +17,7 @@ final class TaskPublisher {
   private final StatusPatcher patcher;
   private final TaskEvents events;
   private final TaskRecordMirror mirror;
+  private final WrittenStatuses written = new WrittenStatuses();
 
   TaskPublisher(KubernetesClient client, TaskRecordMirror mirror) {
     this.patcher = new StatusPatcher(client);
@@ -32,9 +35,19 @@ final class TaskPublisher {
       mirror(run);
     }
     if (!OperatorStatus.same(run.before, run.draft)) {
-      patcher.patch(run.task, withoutUnchangedErrorMessage(run));
+      written.remember(patcher.patch(run.task, withoutUnchangedErrorMessage(run)));
     }
     run.events.forEach(e -> events.record(run.task, e.type(), e.reason(), e.message()));
+  }
+
+  /** A new run for the task, based on the newest status known (cache or own last write). */
+  TaskRun startRun(PlexusTask task, Instant now) {
+    return new TaskRun(task, written.latest(task), now);
+  }
+
+  /** Forgets a deleted task. */
+  void forget(PlexusTask task) {
+    written.forget(task);
   }
 
   private void mirror(TaskRun run) {

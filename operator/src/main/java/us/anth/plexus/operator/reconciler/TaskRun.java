@@ -30,11 +30,11 @@ final class TaskRun {
   Job job;
   Duration reschedule;
 
-  TaskRun(PlexusTask task, Instant now) {
+  TaskRun(PlexusTask task, PlexusTaskStatus latest, Instant now) {
     this.task = task;
     this.now = now;
-    this.before = OperatorStatus.copyOf(task.getStatus());
-    this.draft = OperatorStatus.copyOf(task.getStatus());
+    this.before = OperatorStatus.copyOf(latest);
+    this.draft = OperatorStatus.copyOf(latest);
     this.draft.setObservedGeneration(task.getMetadata().getGeneration());
     if (draft.getPhase() == null) {
       draft.setPhase(TaskPhase.Pending);

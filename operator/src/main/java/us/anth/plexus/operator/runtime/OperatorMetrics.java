@@ -28,7 +28,7 @@ public final class OperatorMetrics {
             .description("Task reconciles that threw")
             .register(registry);
     jobsCreated =
-        Counter.builder("plexus_operator_jobs_created")
+        Counter.builder("plexus_operator_job_creations")
             .description("Jobs created for tasks")
             .register(registry);
     for (TaskPhase phase : TaskPhase.values()) {

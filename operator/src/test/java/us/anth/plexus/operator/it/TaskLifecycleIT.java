@@ -97,6 +97,7 @@ class TaskLifecycleIT {
     assertThat(dispatched.getJobName()).isEqualTo(job.getMetadata().getName());
     assertThat(dispatched.getPool()).isEqualTo(ns + "-gpu");
     assertThat(condition(dispatched, Conditions.SCHEDULED).getStatus()).isEqualTo("True");
+    String scheduledAt = condition(dispatched, Conditions.SCHEDULED).getLastTransitionTime();
 
     String podName = jobController.start(job);
     PlexusTaskStatus running = awaitPhase("train", TaskPhase.Running);
@@ -110,6 +111,8 @@ class TaskLifecycleIT {
     assertThat(condition(done, Conditions.READY).getStatus()).isEqualTo("True");
     assertThat(done.getCompletedAt()).isNotNull();
     assertThat(done.getObservedGeneration()).isEqualTo(1L);
+    assertThat(condition(done, Conditions.SCHEDULED).getLastTransitionTime())
+        .isEqualTo(scheduledAt);
     assertThat(harness.jobs(ns)).hasSize(1);
   }
 
