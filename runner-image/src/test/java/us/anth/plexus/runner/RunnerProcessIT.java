@@ -92,6 +92,7 @@ class RunnerProcessIT {
         .doesNotContain("::plexus::");
     assertThat(status.getStdoutBytes()).isGreaterThan(status.getStdoutTail().length());
     assertThat(status.getErrorMessage()).isNull();
+    assertThat(status.getErrorDetails()).as("cleared from the previous attempt").isNull();
     assertThat(status.getPhase())
         .as("operator-owned fields are untouched")
         .isEqualTo(TaskPhase.Running);

@@ -33,7 +33,10 @@ public final class TestTasks {
     return client.resource(task).create();
   }
 
-  /** Writes operator-owned status fields, which the runner must leave alone. */
+  /**
+   * Writes operator-owned status fields, which the runner must leave alone, and runner fields of a
+   * previous failed attempt, which a new run must clear.
+   */
   public static void setOperatorFields(KubernetesClient client, PlexusTask task) {
     PlexusTask patch = new PlexusTask();
     patch.setMetadata(
@@ -45,6 +48,8 @@ public final class TestTasks {
     status.setPhase(us.anth.plexus.api.TaskPhase.Running);
     status.setJobName("job-of-task-1");
     status.setPool("default");
+    status.setExitCode(3);
+    status.setErrorDetails("stale details of a previous attempt");
     patch.setStatus(status);
     client.resource(patch).patchStatus();
   }

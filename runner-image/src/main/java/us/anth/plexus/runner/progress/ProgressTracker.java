@@ -70,11 +70,12 @@ public final class ProgressTracker {
 
   /** Moves a stage's counter (default: the running stage, starting one if none runs). */
   public void progress(String name, Long processed, Long total, String message) {
-    Stage stage;
+    boolean notRunning;
     synchronized (this) {
-      stage = name == null ? current : find(name);
+      Stage stage = name == null ? current : find(name);
+      notRunning = stage == null || stage.state == StageState.PENDING;
     }
-    if (stage == null || stage.state == StageState.PENDING) {
+    if (notRunning) {
       startStage(name != null ? name : firstPendingOrDefault(), null, total, null);
     }
     update(

@@ -16,7 +16,7 @@ import us.anth.plexus.api.PlexusTask;
  * Writes snapshots to the PlexusTask status subresource, touching only the runner-owned fields.
  * Each write is a JSON Patch of {@code add} operations, one per runner field, which replaces each
  * field whole (lists included). Only when the task has no status object yet (the server answers
- * 422) does it fall back to a JSON merge patch, which then creates it.
+ * 422) does it fall back to a JSON merge patch, which then creates it. One sink serves one run.
  *
  * <p>Why not always a merge patch: fabric8's mock API server (our dev mode and tests) merges JSON
  * arrays by appending, so {@code stages} would grow with every write there.
@@ -25,6 +25,7 @@ public final class KubernetesStatusSink implements ProgressSink {
   private static final ObjectMapper JSON = Serialization.jsonMapper();
 
   private final KubernetesClient client;
+  private volatile boolean clearStale = true;
 
   public KubernetesStatusSink(KubernetesClient client) {
     this.client = client;
@@ -47,7 +48,8 @@ public final class KubernetesStatusSink implements ProgressSink {
     // Giving the client the object (not just its name) saves a GET before every patch.
     EditReplacePatchable<PlexusTask> status = client.resource(target).subresource("status");
     try {
-      status.patch(PatchContext.of(PatchType.JSON), jsonPatch(fields).toString());
+      status.patch(PatchContext.of(PatchType.JSON), jsonPatch(fields, clearStale).toString());
+      clearStale = false;
     } catch (KubernetesClientException e) {
       if (e.getCode() != 422) {
         throw e;
@@ -55,11 +57,22 @@ public final class KubernetesStatusSink implements ProgressSink {
       ObjectNode merge = JSON.createObjectNode();
       merge.set("status", fields);
       status.patch(PatchContext.of(PatchType.JSON_MERGE), merge.toString());
+      clearStale = false;
     }
   }
 
-  private static ArrayNode jsonPatch(ObjectNode fields) {
+  /**
+   * One {@code add} per field; on a run's first write also a null for each runner field the
+   * snapshot lacks, so a previous attempt's exit code or error does not linger (the API server
+   * prunes nulls).
+   */
+  private static ArrayNode jsonPatch(ObjectNode fields, boolean clearStale) {
     ArrayNode operations = JSON.createArrayNode();
+    if (clearStale) {
+      StatusPatch.RUNNER_FIELDS.stream()
+          .filter(field -> !fields.has(field))
+          .forEach(field -> fields.putNull(field));
+    }
     fields
         .fields()
         .forEachRemaining(

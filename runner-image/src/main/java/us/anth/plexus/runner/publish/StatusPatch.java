@@ -2,12 +2,29 @@ package us.anth.plexus.runner.publish;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import us.anth.plexus.api.PlexusTaskStatus;
 import us.anth.plexus.api.StageStatus;
 import us.anth.plexus.runner.progress.StageSnapshot;
 
 /** Pure mapping of a snapshot to a status holding only the runner-owned PlexusTask fields. */
 public final class StatusPatch {
+  /** The status fields the runner owns (JSON names). */
+  public static final List<String> RUNNER_FIELDS =
+      List.of(
+          "stages",
+          "currentStage",
+          "progress",
+          "estimatedCompletionAt",
+          "exitCode",
+          "errorMessage",
+          "errorDetails",
+          "stdoutTail",
+          "stderrTail",
+          "stdoutBytes",
+          "stderrBytes",
+          "output");
+
   private StatusPatch() {}
 
   /** The runner's fields; everything the operator owns stays null (omitted from the patch). */

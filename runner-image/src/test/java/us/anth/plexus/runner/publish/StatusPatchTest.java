@@ -6,27 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import us.anth.plexus.api.StageState;
 import us.anth.plexus.runner.progress.StageSnapshot;
 
 class StatusPatchTest {
-  private static final Set<String> RUNNER_FIELDS =
-      Set.of(
-          "stages",
-          "currentStage",
-          "progress",
-          "estimatedCompletionAt",
-          "exitCode",
-          "errorMessage",
-          "errorDetails",
-          "stdoutTail",
-          "stderrTail",
-          "stdoutBytes",
-          "stderrBytes",
-          "output");
-
   @Test
   void carriesOnlyRunnerOwnedFields() {
     Instant at = Instant.parse("2026-01-01T00:00:00.123456Z");
@@ -53,7 +37,9 @@ class StatusPatchTest {
 
     JsonNode json = Serialization.jsonMapper().valueToTree(StatusPatch.of(snapshot));
 
-    assertThat(json.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(RUNNER_FIELDS);
+    assertThat(json.fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrderElementsOf(StatusPatch.RUNNER_FIELDS);
     assertThat(json.get("estimatedCompletionAt").asText()).isEqualTo("2026-01-01T00:00:00.123Z");
     assertThat(json.get("stages").get(0).get("statusMessage").asText()).isEqualTo("Error: boom");
     assertThat(json.get("stages").get(0).has("estimatedCompletionAt")).isFalse();
