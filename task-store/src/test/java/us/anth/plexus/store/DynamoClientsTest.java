@@ -41,4 +41,15 @@ class DynamoClientsTest {
           .hasValueSatisfying(uri -> assertThat(uri.getPort()).isEqualTo(1));
     }
   }
+
+  @Test
+  void storesOpenOnOneClientAndCloseIt() {
+    TaskStores stores = TaskStores.open(base.withEndpoint("http://127.0.0.1:1"));
+    stores.close();
+
+    assertThat(stores.tasks()).isNotNull();
+    assertThat(stores.stages()).isNotNull();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> stores.client().listTables())
+        .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+  }
 }

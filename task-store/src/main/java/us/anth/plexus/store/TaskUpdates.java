@@ -1,0 +1,82 @@
+package us.anth.plexus.store;
+
+import java.time.Instant;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The Task writes as pure functions: each adds its fields and its condition to a stamped {@link
+ * RecordUpdate}. {@link TaskRecordStore} sends them.
+ */
+final class TaskUpdates {
+  static final String RUNNER_SEQ = "plexusRunnerSeq";
+
+  private TaskUpdates() {}
+
+  static RecordUpdate create(RecordUpdate update, NewTask task) {
+    return update
+        .set("accountId", task.accountId())
+        .set("type", task.type())
+        .set("target", task.target())
+        .set("command", task.command())
+        .set("description", task.description())
+        .set("metadata", task.metadata())
+        .set("scorecardId", task.scorecardId())
+        .set("scoreId", task.scoreId())
+        .set("dispatchStatus", DispatchState.DISPATCHED.name())
+        .set("status", TaskStatus.PENDING.name())
+        .set(StatusGuard.RANK, 0L)
+        .when("attribute_not_exists(#id)", "id");
+  }
+
+  static RecordUpdate claim(RecordUpdate update) {
+    return update
+        .set("dispatchStatus", DispatchState.DISPATCHING.name())
+        .when("#dispatchStatus = :g_pending", "dispatchStatus")
+        .bind(":g_pending", AttributeValue.fromS(DispatchState.PENDING.name()));
+  }
+
+  static RecordUpdate dispatched(RecordUpdate update) {
+    return update
+        .set("dispatchStatus", DispatchState.DISPATCHED.name())
+        .when("#dispatchStatus IN (:g_dispatching, :g_dispatched)", "dispatchStatus")
+        .bind(":g_dispatching", AttributeValue.fromS(DispatchState.DISPATCHING.name()))
+        .bind(":g_dispatched", AttributeValue.fromS(DispatchState.DISPATCHED.name()));
+  }
+
+  static RecordUpdate dispatchFailed(RecordUpdate update, String errorMessage, Instant now) {
+    return StatusGuard.moveTo(update, TaskStatus.FAILED)
+        .set("dispatchStatus", DispatchState.ERROR.name())
+        .set("errorMessage", errorMessage)
+        .setIfAbsent("completedAt", AttributeValue.fromS(Timestamps.format(now)))
+        .when("attribute_exists(#id)", "id");
+  }
+
+  static RecordUpdate phase(RecordUpdate update, TaskPhaseUpdate phase) {
+    Objects.requireNonNull(phase.status(), "a phase update needs a status");
+    DispatchState dispatch = phase.dispatchStatus();
+    return StatusGuard.moveTo(update, phase.status())
+        .set("dispatchStatus", dispatch == null ? null : dispatch.name())
+        .set("startedAt", Timestamps.format(phase.startedAt()))
+        .set("completedAt", Timestamps.format(phase.completedAt()))
+        .set("errorMessage", phase.errorMessage())
+        .set("errorDetails", phase.errorDetails())
+        .set("workerNodeId", phase.workerNodeId())
+        .when("attribute_exists(#id)", "id");
+  }
+
+  static RecordUpdate runner(RecordUpdate update, TaskRunnerUpdate state) {
+    return update
+        .set("currentStageId", state.currentStageId())
+        .set("estimatedCompletionAt", Timestamps.format(state.estimatedCompletionAt()))
+        .set("stdout", state.stdout())
+        .set("stderr", state.stderr())
+        .set("output", state.output())
+        .set("errorMessage", state.errorMessage())
+        .set("errorDetails", state.errorDetails())
+        .set(RUNNER_SEQ, state.sequence())
+        .when("attribute_exists(#id)", "id")
+        .when("attribute_not_exists(#plexusRunnerSeq) OR #plexusRunnerSeq < :g_seq", RUNNER_SEQ)
+        .bind(":g_seq", AttributeValue.fromN(Long.toString(state.sequence())));
+  }
+}
