@@ -98,13 +98,8 @@ final class AdmissionSteps {
         pinned == null || pinned.isBlank()
             ? "no PlexusWorkerPool matches target " + run.target
             : "PlexusWorkerPool " + pinned + " named in spec.pool does not exist";
-    run.draft.setPhase(TaskPhase.Pending);
     run.draft.setDispatchStatus(DispatchStatus.PENDING);
-    run.ready(false, "NoMatchingPool", message);
-    run.warnIf(
-        run.condition(Conditions.SCHEDULED, false, "NoMatchingPool", message),
-        "NoMatchingPool",
-        message);
+    run.hold(TaskPhase.Pending, Conditions.SCHEDULED, "NoMatchingPool", message, "Warning");
     return false;
   }
 
@@ -128,12 +123,8 @@ final class AdmissionSteps {
             + " requires approval for '"
             + rule.get()
             + "' commands; set spec.approvedBy";
-    run.draft.setPhase(TaskPhase.AwaitingApproval);
-    run.ready(false, "AwaitingApproval", message);
-    run.noteIf(
-        run.condition(Conditions.APPROVED, false, "AwaitingApproval", message),
-        "AwaitingApproval",
-        message);
+    run.hold(
+        TaskPhase.AwaitingApproval, Conditions.APPROVED, "AwaitingApproval", message, "Normal");
     return false;
   }
 

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.ScalableResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.List;
@@ -29,14 +30,7 @@ final class JobClient {
       if (e.getCode() != 409) {
         throw e;
       }
-      Job existing =
-          client
-              .batch()
-              .v1()
-              .jobs()
-              .inNamespace(job.getMetadata().getNamespace())
-              .withName(job.getMetadata().getName())
-              .get();
+      Job existing = job(job.getMetadata().getNamespace(), job.getMetadata().getName()).get();
       if (existing == null) {
         throw e;
       }
@@ -46,24 +40,12 @@ final class JobClient {
 
   /** Deletes the Job and (foreground) its pods; a missing Job is fine. */
   void deleteForeground(String namespace, String name) {
-    client
-        .batch()
-        .v1()
-        .jobs()
-        .inNamespace(namespace)
-        .withName(name)
-        .withPropagationPolicy(DeletionPropagation.FOREGROUND)
-        .delete();
+    job(namespace, name).withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
   }
 
   /** Un-suspends a queued Job. */
   void release(Job job) {
-    client
-        .batch()
-        .v1()
-        .jobs()
-        .inNamespace(job.getMetadata().getNamespace())
-        .withName(job.getMetadata().getName())
+    job(job.getMetadata().getNamespace(), job.getMetadata().getName())
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":false}}");
   }
 
@@ -93,5 +75,9 @@ final class JobClient {
                     .getItems()
                     .stream())
         .toList();
+  }
+
+  private ScalableResource<Job> job(String namespace, String name) {
+    return client.batch().v1().jobs().inNamespace(namespace).withName(name);
   }
 }

@@ -98,6 +98,18 @@ final class TaskRun {
     }
   }
 
+  /**
+   * Holds the task in {@code phase}: Ready and condition {@code type} False with {@code reason}; an
+   * Event of {@code eventType} when condition {@code type} changes.
+   */
+  void hold(TaskPhase phase, String type, String reason, String message, String eventType) {
+    draft.setPhase(phase);
+    ready(false, reason, message);
+    if (condition(type, false, reason, message)) {
+      events.add(new PendingEvent(eventType, reason, message));
+    }
+  }
+
   /** Ends the task Failed for a reason the operator found itself. */
   void fail(String reason, String message) {
     draft.setPhase(TaskPhase.Failed);

@@ -58,6 +58,17 @@ class TaskLifecycleIT {
     return eventually().until(() -> harness.status(ns, taskName), s -> s.getPhase() == phase);
   }
 
+  private PlexusTaskStatus awaitCondition(String taskName, String type, String status) {
+    return eventually()
+        .until(
+            () -> harness.status(ns, taskName),
+            s ->
+                status.equals(
+                    Conditions.find(s.getConditions(), type)
+                        .map(Condition::getStatus)
+                        .orElse(null)));
+  }
+
   private static Condition condition(PlexusTaskStatus status, String type) {
     return Conditions.find(status.getConditions(), type).orElseThrow();
   }
@@ -171,11 +182,7 @@ class TaskLifecycleIT {
     harness.createPool(TestPools.pool(ns + "-late", "[" + ns + ",other]/gpu-required"));
     Job job = awaitJob("orphan");
     assertThat(job.getMetadata().getLabels()).containsEntry(PlexusLabels.POOL, ns + "-late");
-    PlexusTaskStatus scheduled =
-        eventually()
-            .until(
-                () -> harness.status(ns, "orphan"),
-                s -> "True".equals(condition(s, Conditions.SCHEDULED).getStatus()));
+    PlexusTaskStatus scheduled = awaitCondition("orphan", Conditions.SCHEDULED, "True");
     assertThat(condition(scheduled, Conditions.SCHEDULED).getReason()).isEqualTo("PoolSelected");
   }
 
@@ -258,11 +265,7 @@ class TaskLifecycleIT {
 
     harness.patchSpec(ns, "risky", Map.of("approvedBy", "bob"));
     awaitJob("risky");
-    PlexusTaskStatus approved =
-        eventually()
-            .until(
-                () -> harness.status(ns, "risky"),
-                s -> "True".equals(condition(s, Conditions.APPROVED).getStatus()));
+    PlexusTaskStatus approved = awaitCondition("risky", Conditions.APPROVED, "True");
     assertThat(condition(approved, Conditions.APPROVED).getMessage()).isEqualTo("approved by bob");
   }
 
