@@ -143,8 +143,8 @@ public final class DevCommand implements Callable<Integer> {
             + "    # or: export KUBECONFIG="
             + stack.kubeconfig().toAbsolutePath());
     out.println("  kubectl get ptask");
-    out.println(
-        "  bin/plexusctl dispatch \"plexus-runner demo --seconds 10\" --target dev/demo --wait");
-    out.println("  bin/plexusctl list");
+    String remote = " --config " + stack.remotesFile().toAbsolutePath() + " --remote dev";
+    out.println("  bin/plexusctl dispatch \"plexus-runner demo --seconds 10\" --wait" + remote);
+    out.println("  bin/plexusctl list" + remote);
   }
 }

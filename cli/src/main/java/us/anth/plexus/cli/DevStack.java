@@ -64,6 +64,8 @@ public final class DevStack implements AutoCloseable {
       }
       LocalJobExecutor executor =
           new LocalJobExecutor(api.client(), api.podLogs(), options).start();
+      DevRemote.write(
+          devDir.resolve("config.yaml"), kubeconfig, NAMESPACE, dynamo.settings().toEnv());
       return new DevStack(api, dynamo, operator, executor, kubeconfig);
     } catch (IOException e) {
       closeQuietly(api, dynamo);

@@ -1,0 +1,236 @@
+package us.anth.plexus.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.api.StageState;
+import us.anth.plexus.api.StageStatus;
+import us.anth.plexus.api.TaskPhase;
+import us.anth.plexus.store.TaskRecordStore;
+import us.anth.plexus.store.TaskStageRecord;
+import us.anth.plexus.store.TaskStageStore;
+
+/** The whole loop in one JVM: plexusctl → PlexusTask → operator → Job → local runner → statuses. */
+class FullLoopIT {
+  private static final Duration TIMEOUT = Duration.ofSeconds(90);
+  @TempDir static Path dir;
+  private static DevStackFixture dev;
+  private static TaskRecordStore tasks;
+  private static TaskStageStore stages;
+
+  @BeforeAll
+  static void start() {
+    dev = new DevStackFixture(dir.resolve(".dev"));
+    var settings = dev.stack.dynamo().settings();
+    tasks = new TaskRecordStore(dev.stack.dynamo().client(), settings);
+    stages = new TaskStageStore(dev.stack.dynamo().client(), settings);
+  }
+
+  @AfterAll
+  static void stop() {
+    dev.close();
+  }
+
+  @Test
+  void scriptWithProgressMarkersCompletesInTheCrAndDynamoDb() throws Exception {
+    Path script = dir.resolve("score.sh");
+    Files.writeString(
+        script,
+        String.join(
+            "\n",
+            "echo '::plexus:: {\"event\":\"stage\",\"stage\":\"Load\",\"order\":1,\"message\":\"loading\"}'",
+            "echo '::plexus:: {\"event\":\"stage\",\"stage\":\"Score\",\"order\":2,\"processed\":0,\"total\":3}'",
+            "for i in 1 2 3; do echo \"::plexus:: {\\\"event\\\":\\\"progress\\\",\\\"processed\\\":$i,\\\"total\\\":3}\"; sleep 0.2; done",
+            "echo scored 3 items",
+            ""));
+
+    DevStackFixture.Run run =
+        dev.run("dispatch", "bash " + script, "--wait", "--type", "script", "--account", "acct-it");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("scored 3 items", "Phase:      Succeeded");
+    PlexusTask task = onlyTaskOfType("script");
+    assertThat(stageSummary(task.getStatus().getStages()))
+        .containsExactly("Load:COMPLETED:null/null", "Score:COMPLETED:3/3");
+    assertThat(task.getSpec().getTaskId()).as("Task record created before the CR").isNotBlank();
+  }
+
+  @Test
+  void demoCompletesWithThreeStages() {
+    DevStackFixture.Run run =
+        dev.run(
+            "dispatch",
+            "plexus-runner demo --seconds 2 --items 40",
+            "--wait",
+            "--type",
+            "demo-it",
+            "-o",
+            "json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    PlexusTask task = onlyTaskOfType("demo-it");
+    assertThat(task.getStatus().getPhase()).isEqualTo(TaskPhase.Succeeded);
+    assertThat(stageSummary(task.getStatus().getStages()))
+        .containsExactly(
+            "Initialization:COMPLETED:null/null",
+            "Processing:COMPLETED:40/40",
+            "Finalizing:COMPLETED:null/null");
+  }
+
+  @Test
+  void failingCommandReportsExitCodeAndStderrTail() {
+    DevStackFixture.Run run =
+        dev.run("dispatch", "bash -c 'echo boom >&2; exit 3'", "--wait", "--type", "fails");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    PlexusTask task = onlyTaskOfType("fails");
+    assertThat(task.getStatus().getPhase()).isEqualTo(TaskPhase.Failed);
+    assertThat(task.getStatus().getExitCode()).isEqualTo(3);
+    assertThat(task.getStatus().getStderrTail()).contains("boom");
+  }
+
+  @Test
+  void cancelStopsTheRunningProcess() {
+    DevStackFixture.Run run = dev.run("dispatch", "bash -c 'sleep 120'", "--type", "sleeper");
+    assertThat(run.exitCode()).isZero();
+    PlexusTask task = onlyTaskOfType("sleeper");
+    String name = task.getMetadata().getName();
+    await().atMost(TIMEOUT).until(() -> pidOf(name) != null);
+    long pid = pidOf(name);
+
+    assertThat(dev.run("cancel", name).exitCode()).isZero();
+
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                Tasks.reload(dev.stack.client(), task).getStatus().getPhase()
+                    == TaskPhase.Cancelled);
+    await().atMost(TIMEOUT).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+    assertThat(Tasks.reload(dev.stack.client(), task).getStatus().getCancelledBy()).isNotBlank();
+  }
+
+  @Test
+  void deleteWithFiltersAsksAndDeletesOnlyWhatMatched() {
+    for (String type : List.of("doomed", "doomed", "kept")) {
+      assertThat(dev.run("dispatch", "true", "--type", type, "--account", "acct-del").exitCode())
+          .isZero();
+    }
+    List<PlexusTask> doomed = tasksOfType("doomed");
+    String keptId = onlyTaskOfType("kept").getSpec().getTaskId();
+
+    DevStackFixture.Run declined =
+        dev.runWithInput("n\n", "delete", "--type", "doomed", "--account", "acct-del");
+    assertThat(declined.out()).contains("Will delete 2 task(s)", "Aborted");
+    assertThat(tasksOfType("doomed")).hasSize(2);
+
+    DevStackFixture.Run accepted =
+        dev.runWithInput("y\n", "delete", "--type", "doomed", "--account", "acct-del");
+    assertThat(accepted.exitCode()).as(accepted.err()).isZero();
+    assertThat(tasksOfType("doomed")).isEmpty();
+    assertThat(tasksOfType("kept")).hasSize(1);
+    doomed.forEach(t -> assertThat(tasks.find(t.getSpec().getTaskId())).isEmpty());
+    assertThat(tasks.find(keptId)).isPresent();
+  }
+
+  @Test
+  void kubectlGetsAndAppliesAgainstTheDevApi() throws Exception {
+    Path kubectl = Path.of("/usr/bin/kubectl");
+    assumeTrue(
+        Files.isExecutable(kubectl),
+        "kubectl is not installed at /usr/bin/kubectl; skipping the kubectl part");
+    Path example =
+        Path.of(System.getProperty("plexus.checkout", ".."), "examples", "demo-task.yaml");
+
+    assertThat(kubectl(kubectl, "apply", "--validate=false", "-f", example.toString()))
+        .contains("demo-from-kubectl");
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> kubectl(kubectl, "get", "ptask", "demo-from-kubectl").contains("Succeeded"));
+    assertThat(kubectl(kubectl, "get", "ptask")).contains("NAME", "PHASE", "demo-from-kubectl");
+    assertThat(kubectl(kubectl, "get", "jobs")).contains("demo-from-kubectl");
+  }
+
+  private static String kubectl(Path kubectl, String... args) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(kubectl.toString(), "--kubeconfig", dev.stack.kubeconfig().toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.exitValue()).as(out).isZero();
+    return out;
+  }
+
+  private static void assertDynamoAgrees(PlexusTask task, String status) {
+    String id = task.getSpec().getTaskId();
+    assertThat(id).isNotBlank();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              assertThat(tasks.find(id).orElseThrow().status()).isEqualTo(status);
+              List<String> dynamo =
+                  stages.listStages(id).stream().map(FullLoopIT::summary).toList();
+              assertThat(dynamo)
+                  .containsExactlyElementsOf(stageSummary(task.getStatus().getStages()));
+            });
+  }
+
+  private Long pidOf(String taskName) {
+    return dev.stack.executor().runningPids().entrySet().stream()
+        .filter(e -> e.getKey().startsWith("default/" + taskName))
+        .map(java.util.Map.Entry::getValue)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static List<String> stageSummary(List<StageStatus> list) {
+    return list.stream()
+        .map(
+            s ->
+                s.getName()
+                    + ":"
+                    + s.getStatus()
+                    + ":"
+                    + s.getProcessedItems()
+                    + "/"
+                    + s.getTotalItems())
+        .toList();
+  }
+
+  private static String summary(TaskStageRecord s) {
+    return s.name()
+        + ":"
+        + StageState.valueOf(s.status())
+        + ":"
+        + s.processedItems()
+        + "/"
+        + s.totalItems();
+  }
+
+  private static PlexusTask onlyTaskOfType(String type) {
+    List<PlexusTask> found = tasksOfType(type);
+    assertThat(found).hasSize(1);
+    return found.get(0);
+  }
+
+  private static List<PlexusTask> tasksOfType(String type) {
+    return Tasks.list(dev.stack.client(), DevStack.NAMESPACE).stream()
+        .filter(t -> type.equals(t.getSpec().getType()))
+        .toList();
+  }
+}
