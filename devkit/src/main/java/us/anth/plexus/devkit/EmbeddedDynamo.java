@@ -4,12 +4,16 @@ import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import us.anth.plexus.store.DynamoClients;
 import us.anth.plexus.store.TaskStoreSettings;
@@ -106,10 +110,23 @@ public final class EmbeddedDynamo implements AutoCloseable {
                 "-port",
                 Integer.toString(port)
               });
+      bindToLoopback(proxy);
       proxy.start();
       return proxy;
     } catch (Exception e) {
       throw new IllegalStateException("DynamoDB Local did not start on port " + port + ": " + e, e);
+    }
+  }
+
+  /** DynamoDB Local listens on every interface; a development server should not. */
+  private static void bindToLoopback(DynamoDBProxyServer proxy)
+      throws ReflectiveOperationException {
+    Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+    field.setAccessible(true);
+    for (Connector connector : ((Server) field.get(proxy)).getConnectors()) {
+      if (connector instanceof ServerConnector network) {
+        network.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+      }
     }
   }
 
