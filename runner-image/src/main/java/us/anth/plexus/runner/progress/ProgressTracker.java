@@ -134,22 +134,11 @@ public final class ProgressTracker {
     return new ProgressView(
         status,
         current == null ? null : current.name,
-        progressText(),
+        current == null ? null : current.progressText(status == StageState.COMPLETED),
         eta,
         stages.stream().map(s -> s.snapshot(now)).toList(),
         reportedError,
         output);
-  }
-
-  private String progressText() {
-    if (current == null) {
-      return null;
-    }
-    if (!current.counted()) {
-      return status == StageState.COMPLETED ? "done" : "";
-    }
-    long percent = current.total == 0 ? 100 : current.processed * 100 / current.total;
-    return current.processed + "/" + current.total + " (" + percent + "%)";
   }
 
   private void update(Runnable change) {

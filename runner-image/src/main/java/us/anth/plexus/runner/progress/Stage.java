@@ -83,6 +83,15 @@ final class Stage {
     return now.plusMillis(Math.round((total - processed) * millisPerItem));
   }
 
+  /** "120/2000 (6%)" for counted stages; "" (or "done" once the task succeeded) otherwise. */
+  String progressText(boolean taskCompleted) {
+    if (!counted()) {
+      return taskCompleted ? "done" : "";
+    }
+    long percent = total == 0 ? 100 : processed * 100 / total;
+    return processed + "/" + total + " (" + percent + "%)";
+  }
+
   StageSnapshot snapshot(Instant now) {
     return new StageSnapshot(
         name,
