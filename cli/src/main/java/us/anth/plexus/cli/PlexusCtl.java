@@ -39,6 +39,9 @@ public final class PlexusCtl implements Runnable {
             || java.util.Arrays.asList(args).contains("-v");
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    System.setProperty(
+        "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils",
+        "error");
     if (!verbose) {
       MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
     }
