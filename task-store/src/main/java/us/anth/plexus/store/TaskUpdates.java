@@ -15,18 +15,23 @@ final class TaskUpdates {
 
   static RecordUpdate create(RecordUpdate update, NewTask task) {
     return update
-        .set("accountId", task.accountId())
+        .set("accountId", indexKey(task.accountId()))
         .set("type", task.type())
         .set("target", task.target())
         .set("command", task.command())
         .set("description", task.description())
         .set("metadata", task.metadata())
-        .set("scorecardId", task.scorecardId())
-        .set("scoreId", task.scoreId())
+        .set("scorecardId", indexKey(task.scorecardId()))
+        .set("scoreId", indexKey(task.scoreId()))
         .set("dispatchStatus", DispatchState.DISPATCHED.name())
         .set("status", TaskStatus.PENDING.name())
         .set(StatusGuard.RANK, 0L)
         .when("attribute_not_exists(#id)", "id");
+  }
+
+  /** Index key attributes must not be empty strings: a blank one is left out (sparse index). */
+  private static String indexKey(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   static RecordUpdate claim(RecordUpdate update) {

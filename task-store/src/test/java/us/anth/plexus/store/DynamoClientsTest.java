@@ -52,4 +52,12 @@ class DynamoClientsTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> stores.client().listTables())
         .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
   }
+
+  @Test
+  void retriesAreBoundedAndDoNotTripACircuitBreaker() {
+    var strategy = DynamoClients.retryStrategy(8, java.time.Duration.ofSeconds(5));
+
+    assertThat(strategy.maxAttempts()).isEqualTo(8);
+    assertThat(strategy).isInstanceOf(software.amazon.awssdk.retries.StandardRetryStrategy.class);
+  }
 }

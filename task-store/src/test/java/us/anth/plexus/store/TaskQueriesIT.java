@@ -88,4 +88,17 @@ class TaskQueriesIT {
   private String create(String account) {
     return db.tasks().createTask(NewTask.of(account, "demo", "demo/x", "demo"));
   }
+
+  @Test
+  void blankIndexKeysAreLeftOutInsteadOfFailingTheCreate() {
+    String id =
+        db.tasks().createTask(new NewTask("acct-a", "demo", "demo/x", "demo", null, null, "", " "));
+
+    TaskRecord task = db.task(id);
+    assertThat(task.scorecardId()).isNull();
+    assertThat(task.scoreId()).isNull();
+    assertThat(db.tasks().listByAccount("acct-a", 5))
+        .extracting(TaskRecord::id)
+        .containsExactly(id);
+  }
 }
