@@ -1,6 +1,7 @@
 package us.anth.plexus.runner;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,6 +24,26 @@ public final class RunCommand implements Callable<Integer> {
     try (KubernetesClient client = KubernetesClients.create()) {
       return new TaskRunner(settings, client, ProgressSinks.create(client, env), RunnerLog.STDERR)
           .run();
+    } catch (KubernetesClientException e) {
+      RunnerLog.STDERR.accept(
+          "cannot read PlexusTask "
+              + settings.taskNamespace()
+              + "/"
+              + settings.taskName()
+              + " from the Kubernetes API ("
+              + rootCause(e)
+              + ")");
+      return 1;
     }
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return message.lines().findFirst().orElse("");
   }
 }

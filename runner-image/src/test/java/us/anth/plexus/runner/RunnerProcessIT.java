@@ -198,4 +198,32 @@ class RunnerProcessIT {
     assertThat(status.getStderrTail()).isEqualTo("flood done\n");
     assertThat(status.getExitCode()).isZero();
   }
+
+  @Test
+  void anUnreachableApiNeitherFailsNorHangsTheCommand() throws Exception {
+    EmbeddedKubeApi doomed = EmbeddedKubeApi.start();
+    PlexusTask task =
+        TestTasks.create(
+            doomed.client(),
+            TestTasks.randomNamespace(),
+            "python3 -c \"import time; print('started', flush=True); time.sleep(3)\"",
+            List.of());
+    Process runner =
+        RunnerProcess.start(
+            doomed.url(),
+            task,
+            "128m",
+            Map.of("PLEXUS_STATUS_FLUSH_SECONDS", "2"),
+            dir.resolve("runner-stderr.txt"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> "started\n".equals(TestTasks.status(doomed.client(), task).getStdoutTail()));
+    doomed.close();
+
+    assertThat(exitCode(runner, Duration.ofSeconds(20))).isZero();
+    assertThat(stderr())
+        .contains("kubernetes: writing state")
+        .contains("the final state was NOT written")
+        .contains("finished: exit 0");
+  }
 }
