@@ -2,6 +2,7 @@ package us.anth.plexus.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -16,34 +17,51 @@ import us.anth.plexus.operator.runtime.HttpEndpoints;
 public final class OperatorMain {
   private static final Logger LOG = LoggerFactory.getLogger(OperatorMain.class);
 
+  /** A started operator with its HTTP endpoints; {@link #close()} stops both. */
+  public record Running(PlexusOperator operator, HttpEndpoints health, HttpEndpoints metrics)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      operator.stop();
+      health.close();
+      metrics.close();
+    }
+  }
+
   private OperatorMain() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> env = System.getenv();
-    OperatorConfig config = OperatorConfig.fromEnv(env);
     KubernetesClient client = new KubernetesClientBuilder().build();
-    PlexusOperator operator = PlexusOperator.create(client, config, mirrorFor(env));
-    HttpEndpoints health = HttpEndpoints.health(config.healthPort(), operator::isReady);
-    HttpEndpoints metrics = HttpEndpoints.metrics(config.metricsPort(), operator.metrics()::scrape);
+    Running running = start(System.getenv(), client);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   LOG.info("Stopping the Plexus operator");
-                  operator.stop();
-                  health.close();
-                  metrics.close();
+                  running.close();
                   client.close();
                   stopped.countDown();
                 }));
+    stopped.await();
+  }
+
+  /** Configures from {@code env}, opens the endpoints, then starts the operator on the client. */
+  public static Running start(Map<String, String> env, KubernetesClient client) throws IOException {
+    OperatorConfig config = OperatorConfig.fromEnv(env);
+    PlexusOperator operator = PlexusOperator.create(client, config, mirrorFor(env));
+    HttpEndpoints health = HttpEndpoints.health(config.healthPort(), operator::isReady);
+    HttpEndpoints metrics = HttpEndpoints.metrics(config.metricsPort(), operator.metrics()::scrape);
     LOG.info(
-        "Starting the Plexus operator on {} (namespaces: {}, leader election: {})",
+        "Starting the Plexus operator on {} (namespaces: {}, leader election: {}, health :{},"
+            + " metrics :{})",
         client.getMasterUrl(),
         config.watchesAllNamespaces() ? "all" : config.watchNamespaces(),
-        config.leaderElection());
+        config.leaderElection(),
+        health.port(),
+        metrics.port());
     operator.start();
-    stopped.await();
+    return new Running(operator, health, metrics);
   }
 
   /** The task record mirror for this environment (DynamoDB support plugs in here). */

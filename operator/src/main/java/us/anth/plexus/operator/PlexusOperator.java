@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import java.util.Optional;
 import us.anth.plexus.operator.mirror.TaskRecordMirror;
 import us.anth.plexus.operator.reconciler.PlexusTaskReconciler;
 import us.anth.plexus.operator.runtime.OperatorMetrics;
@@ -44,13 +45,19 @@ public final class PlexusOperator {
         .withKubernetesClient(client)
         .withCloseClientOnStop(false)
         .withUseSSAToPatchPrimaryResource(false);
-    if (config.leaderElection()) {
-      String namespace = config.leaderElectionNamespace();
-      overrides.withLeaderElectionConfiguration(
-          namespace == null || namespace.isBlank()
-              ? new LeaderElectionConfiguration(config.leaderElectionLease())
-              : new LeaderElectionConfiguration(config.leaderElectionLease(), namespace));
+    leaderElectionFor(config).ifPresent(overrides::withLeaderElectionConfiguration);
+  }
+
+  /** The Lease settings when leader election is on (namespace: configured, else the pod's). */
+  static Optional<LeaderElectionConfiguration> leaderElectionFor(OperatorConfig config) {
+    if (!config.leaderElection()) {
+      return Optional.empty();
     }
+    String namespace = config.leaderElectionNamespace();
+    return Optional.of(
+        namespace == null || namespace.isBlank()
+            ? new LeaderElectionConfiguration(config.leaderElectionLease())
+            : new LeaderElectionConfiguration(config.leaderElectionLease(), namespace));
   }
 
   /** Starts the informers and the reconciler; returns once the caches are synced. */

@@ -1,6 +1,7 @@
 package us.anth.plexus.operator.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import us.anth.plexus.api.PlexusTask;
@@ -14,6 +15,9 @@ import us.anth.plexus.operator.model.Conditions;
  * fields as a merge patch, then records the queued Events.
  */
 final class TaskPublisher {
+  /** How soon a failed mirror write is tried again. */
+  static final Duration MIRROR_RETRY = Duration.ofSeconds(5);
+
   private final StatusPatcher patcher;
   private final TaskEvents events;
   private final TaskRecordMirror mirror;
@@ -67,6 +71,7 @@ final class TaskPublisher {
           run.condition(Conditions.SYNCED, false, "MirrorFailed", result.error()),
           "MirrorFailed",
           result.error());
+      run.recheckAfter(MIRROR_RETRY);
     }
     String taskId = run.task.getSpec() == null ? null : run.task.getSpec().getTaskId();
     if (result.taskId() != null && (taskId == null || taskId.isBlank())) {
