@@ -52,6 +52,11 @@ class DevApiKubectlIT {
     assertThat(kubectl("get", "ptask"))
         .contains("NAME", "TARGET", "PHASE", "from-kubectl", "dev/local");
     assertThat(kubectl("get", "jobs")).contains("No resources found");
+    assertThat(kubectl("label", "ptask", "from-kubectl", "team=ml")).contains("labeled");
+    assertThat(kubectl("get", "ptask", "-l", "team=ml", "-o", "yaml"))
+        .contains("name: from-kubectl", "team: ml");
+    assertThat(kubectl("delete", "ptask", "from-kubectl")).contains("deleted");
+    assertThat(kubectl("get", "ptask")).doesNotContain("from-kubectl");
   }
 
   @Test
