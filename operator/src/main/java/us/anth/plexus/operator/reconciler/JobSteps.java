@@ -57,7 +57,7 @@ final class JobSteps {
   void stopJob(PlexusTask task) {
     jobs.deleteForeground(task.getMetadata().getNamespace(), JobNames.forTask(task));
     String pool = task.getStatus() == null ? null : task.getStatus().getPool();
-    caches.pool(pool).ifPresent(p -> slots.releaseFreeSlots(p, released -> {}));
+    caches.pool(pool).ifPresent(p -> slots.releaseFreeSlots(p));
   }
 
   /** Creates the one Job of the task (suspended when the pool is full), tolerating 409. */
@@ -85,7 +85,7 @@ final class JobSteps {
         return false;
       }
     } else if (run.job != null && run.pool != null && !JobStates.isActive(run.job)) {
-      slots.releaseFreeSlots(run.pool, released -> {});
+      slots.releaseFreeSlots(run.pool);
     }
     if (run.job == null) {
       return false;

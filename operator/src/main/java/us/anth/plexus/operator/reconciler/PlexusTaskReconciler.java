@@ -55,7 +55,9 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
     this.metrics = metrics;
     JobClient jobs = new JobClient(client, config.watchNamespaces());
     this.admission = new AdmissionSteps(caches, config);
-    this.jobSteps = new JobSteps(caches, jobs, new PoolSlots(jobs), config, metrics);
+    this.jobSteps =
+        new JobSteps(
+            caches, jobs, new PoolSlots(jobs, new PoolStatusWriter(client)), config, metrics);
     this.publisher = new TaskPublisher(client, mirror);
     metrics.bindTasks(caches::tasks);
     this.steps =

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
-import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import us.anth.plexus.api.PlexusLabels;
@@ -29,10 +28,12 @@ final class PoolSlots {
           .thenComparing(j -> annotation(j, PlexusLabels.TASK_NAME));
 
   private final JobClient jobs;
+  private final PoolStatusWriter poolStatus;
   private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
-  PoolSlots(JobClient jobs) {
+  PoolSlots(JobClient jobs, PoolStatusWriter poolStatus) {
     this.jobs = jobs;
+    this.poolStatus = poolStatus;
   }
 
   /**
@@ -42,7 +43,9 @@ final class PoolSlots {
   Job create(PlexusWorkerPool pool, Function<Boolean, Job> desired) {
     Integer limit = pool.getSpec().getConcurrencyLimit();
     if (limit == null) {
-      return jobs.create(desired.apply(false));
+      Job created = jobs.create(desired.apply(false));
+      poolStatus.write(pool, jobs.listPoolJobs(poolName(pool)));
+      return created;
     }
     synchronized (lockOf(pool)) {
       List<Job> poolJobs = jobs.listPoolJobs(poolName(pool));
@@ -50,13 +53,13 @@ final class PoolSlots {
           poolJobs.stream().filter(JobStates::isActive).count() >= limit
               || poolJobs.stream().anyMatch(JobStates::isQueued);
       Job created = jobs.create(desired.apply(full));
-      releaseFreeSlots(pool, count -> {});
+      releaseFreeSlots(pool);
       return created;
     }
   }
 
-  /** Releases the oldest queued Jobs while the pool has free slots; reports how many. */
-  void releaseFreeSlots(PlexusWorkerPool pool, IntConsumer released) {
+  /** Releases the oldest queued Jobs while the pool has free slots; returns how many. */
+  int releaseFreeSlots(PlexusWorkerPool pool) {
     Integer limit = pool.getSpec().getConcurrencyLimit();
     synchronized (lockOf(pool)) {
       List<Job> poolJobs = jobs.listPoolJobs(poolName(pool));
@@ -77,7 +80,8 @@ final class PoolSlots {
         active++;
         count++;
       }
-      released.accept(count);
+      poolStatus.write(pool, count == 0 ? poolJobs : jobs.listPoolJobs(poolName(pool)));
+      return count;
     }
   }
 

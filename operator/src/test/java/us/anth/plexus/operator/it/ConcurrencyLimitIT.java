@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import us.anth.plexus.api.PlexusLabels;
+import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.TaskPhase;
 import us.anth.plexus.operator.model.JobStates;
 import us.anth.plexus.operator.testing.JobControllerSimulator;
@@ -52,6 +53,18 @@ class ConcurrencyLimitIT {
     return names;
   }
 
+  /** The pool's status counts: [activeTasks, queuedTasks]. */
+  private List<Integer> poolCounts() {
+    var status =
+        harness
+            .client()
+            .resources(PlexusWorkerPool.class)
+            .withName(ns + "-limited")
+            .get()
+            .getStatus();
+    return status == null ? List.of() : List.of(status.getActiveTasks(), status.getQueuedTasks());
+  }
+
   private long queued() {
     return harness.jobs(ns).stream().filter(JobStates::isQueued).count();
   }
@@ -64,6 +77,7 @@ class ConcurrencyLimitIT {
           TestTasks.builder().namespace(ns).name(name).target(ns + "/eval").buildNew());
     }
     eventually().until(() -> harness.jobs(ns).size() == 5 && queued() == 3);
+    eventually().until(() -> poolCounts(), counts -> counts.equals(List.of(2, 3)));
     List<String> started = new ArrayList<>(active());
     List<String> waiting = TASKS.stream().filter(n -> !started.contains(n)).toList();
     assertThat(started).hasSize(2);
@@ -98,6 +112,7 @@ class ConcurrencyLimitIT {
         .as("queued tasks, released oldest first")
         .containsExactlyElementsOf(waiting);
     assertThat(mostActive.get()).isEqualTo(2);
+    eventually().until(() -> poolCounts(), counts -> counts.equals(List.of(0, 0)));
     assertThat(harness.jobs(ns)).hasSize(5);
     assertThat(harness.jobs(ns))
         .extracting(j -> j.getMetadata().getLabels().get(PlexusLabels.TASK_NAME))
