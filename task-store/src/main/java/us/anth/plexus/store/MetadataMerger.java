@@ -3,6 +3,7 @@ package us.anth.plexus.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -12,10 +13,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * Puts one key into a Task's {@code metadata} JSON in the same conditional write as other fields,
  * without losing concurrent changes: a JSON-string metadata is compare-and-set against the value
- * read (re-read and retried when someone else changed it); a map metadata gets a nested SET.
+ * read (retried on the value the failed write returned, after a short jittered pause, when someone
+ * else changed it); a map metadata gets a nested SET.
  */
 final class MetadataMerger {
-  private static final int ATTEMPTS = 6;
+  private static final int ATTEMPTS = 20;
 
   private final DynamoDbClient client;
   private final String table;
@@ -57,9 +59,19 @@ final class MetadataMerger {
           return WriteResult.SUPERSEDED;
         }
         current = old;
+        pause(attempt);
       }
     }
     return WriteResult.unavailable("metadata of task " + id + " kept changing; not merged");
+  }
+
+  /** Jittered, growing pause so that two writers merging at once stop colliding. */
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * (attempt + 2)));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static RecordUpdate withMetadata(

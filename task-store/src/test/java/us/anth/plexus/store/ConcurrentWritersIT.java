@@ -50,6 +50,55 @@ class ConcurrentWritersIT {
     assertThat(stage.processedItems()).isEqualTo(highest);
   }
 
+  @Test
+  void concurrentMetadataMergesKeepEveryOtherKey() throws Exception {
+    String id =
+        db.tasks()
+            .createTask(
+                new NewTask(
+                    "acct-1",
+                    "demo",
+                    "demo/x",
+                    "demo",
+                    null,
+                    "{\"source\":\"kubectl\"}",
+                    null,
+                    null));
+    List<Callable<Integer>> writers = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      String writer = "writer-" + t;
+      writers.add(
+          () -> {
+            for (int i = 0; i < 100; i++) {
+              WriteResult result =
+                  db.tasks()
+                      .updatePhase(
+                          id,
+                          TaskPhaseUpdate.to(TaskStatus.RUNNING)
+                              .kubernetes(java.util.Map.of("name", writer, "i", "" + i)));
+              assertThat(result.outcome())
+                  .as("%s", result.error())
+                  .isEqualTo(WriteResult.Outcome.APPLIED);
+            }
+            return 100;
+          });
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (Future<Integer> writer : pool.invokeAll(writers)) {
+        writer.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    TaskRecord task = db.task(id);
+    assertThat(task.version()).isEqualTo(201L);
+    var metadata = AttributeJson.parseObject(task.metadata());
+    assertThat(metadata.get("source").asText()).isEqualTo("kubectl");
+    assertThat(metadata.get("kubernetes").get("i").asText()).isEqualTo("99");
+  }
+
   private int operatorWrites(String id) {
     int applied = 0;
     for (int i = 0; i < ITERATIONS; i++) {
