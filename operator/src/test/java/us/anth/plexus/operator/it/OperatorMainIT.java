@@ -1,12 +1,9 @@
 package us.anth.plexus.operator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static us.anth.plexus.operator.testing.HttpProbe.get;
 import static us.anth.plexus.operator.testing.OperatorHarness.eventually;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,17 +22,10 @@ import us.anth.plexus.operator.testing.TestTasks;
  */
 class OperatorMainIT {
   private final EmbeddedKubeApi api = EmbeddedKubeApi.start();
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @AfterEach
   void stop() {
     api.close();
-  }
-
-  private HttpResponse<String> get(int port, String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

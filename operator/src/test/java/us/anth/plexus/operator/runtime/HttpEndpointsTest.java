@@ -1,22 +1,13 @@
 package us.anth.plexus.operator.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static us.anth.plexus.operator.testing.HttpProbe.get;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class HttpEndpointsTest {
-  private final HttpClient http = HttpClient.newHttpClient();
-
-  private HttpResponse<String> get(int port, String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
 
   @Test
   void livenessIsAlwaysOkAndReadinessFollowsTheOperator() throws Exception {
