@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import us.anth.plexus.api.PlexusTask;
 
 /** {@code plexusctl approve <task>}: sets spec.approvedBy so an approval-gated task can run. */
@@ -12,8 +11,7 @@ import us.anth.plexus.api.PlexusTask;
 public final class ApproveCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
-  @Parameters(paramLabel = "TASK", description = "Task name or DynamoDB task id.")
-  String task;
+  @Mixin TaskArgument task;
 
   @Option(names = "--by", description = "Approver (default: $USER).")
   String by;
@@ -21,7 +19,7 @@ public final class ApproveCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (CliContext ctx = CliContext.open(global)) {
-      PlexusTask found = Tasks.find(ctx.client(), ctx.namespace(), task);
+      PlexusTask found = task.find(ctx);
       String approver =
           by != null ? by : System.getenv().getOrDefault("USER", System.getProperty("user.name"));
       Tasks.api(ctx.client())

@@ -3,7 +3,6 @@ package us.anth.plexus.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import us.anth.plexus.api.PlexusTask;
 
 /** {@code plexusctl cancel <task>}: sets spec.cancel (the operator stops the Job). */
@@ -11,13 +10,12 @@ import us.anth.plexus.api.PlexusTask;
 public final class CancelCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
-  @Parameters(paramLabel = "TASK", description = "Task name or DynamoDB task id.")
-  String task;
+  @Mixin TaskArgument task;
 
   @Override
   public Integer call() {
     try (CliContext ctx = CliContext.open(global)) {
-      PlexusTask found = Tasks.find(ctx.client(), ctx.namespace(), task);
+      PlexusTask found = task.find(ctx);
       String user = System.getenv().getOrDefault("USER", System.getProperty("user.name"));
       Tasks.api(ctx.client())
           .inNamespace(ctx.namespace())

@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import us.anth.plexus.api.PlexusTask;
 
 /** {@code plexusctl logs [-f] <task>}: the output of the task's newest pod. */
@@ -12,8 +11,7 @@ import us.anth.plexus.api.PlexusTask;
 public final class LogsCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
-  @Parameters(paramLabel = "TASK", description = "Task name or DynamoDB task id.")
-  String task;
+  @Mixin TaskArgument task;
 
   @Option(
       names = {"-f", "--follow"},
@@ -23,7 +21,7 @@ public final class LogsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     try (CliContext ctx = CliContext.open(global)) {
-      PlexusTask found = Tasks.find(ctx.client(), ctx.namespace(), task);
+      PlexusTask found = task.find(ctx);
       PodLogs logs = new PodLogs(ctx.client(), found);
       if (!follow && logs.newestPod().isEmpty()) {
         throw new CliException(

@@ -3,7 +3,6 @@ package us.anth.plexus.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import us.anth.plexus.api.PlexusTask;
 
 /** {@code plexusctl status <task>}: one task's phase, stages and result. */
@@ -11,13 +10,12 @@ import us.anth.plexus.api.PlexusTask;
 public final class StatusCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
-  @Parameters(paramLabel = "TASK", description = "Task name or DynamoDB task id.")
-  String task;
+  @Mixin TaskArgument task;
 
   @Override
   public Integer call() {
     try (CliContext ctx = CliContext.open(global)) {
-      PlexusTask found = Tasks.find(ctx.client(), ctx.namespace(), task);
+      PlexusTask found = task.find(ctx);
       System.out.print(
           global.output() == OutputFormat.table
               ? TaskViews.detail(found)

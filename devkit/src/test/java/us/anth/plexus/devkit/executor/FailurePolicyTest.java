@@ -10,16 +10,7 @@ class FailurePolicyTest {
   private final JobSpec spec =
       new JobSpecBuilder()
           .withBackoffLimit(1)
-          .withNewPodFailurePolicy()
-          .addNewRule()
-          .withAction("FailJob")
-          .withNewOnExitCodes()
-          .withContainerName("runner")
-          .withOperator("In")
-          .withValues(126, 127)
-          .endOnExitCodes()
-          .endRule()
-          .endPodFailurePolicy()
+          .withPodFailurePolicy(TestJobs.failJobOn126And127())
           .build();
 
   @Test
