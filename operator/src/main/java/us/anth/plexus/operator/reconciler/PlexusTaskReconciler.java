@@ -15,6 +15,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import us.anth.plexus.api.PlexusLabels;
@@ -133,6 +134,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
                 .withName("pools")
                 .withWatchAllNamespaces()
                 .withSecondaryToPrimaryMapper(mappers::poolToTasks)
+                .withOnUpdateFilter(PlexusTaskReconciler::specChanged)
                 .build(),
             context);
     var jobs =
@@ -153,6 +155,12 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
             context);
     caches.bind(context.getPrimaryCache(), pools, jobs, pods);
     return List.of(pools, jobs, pods);
+  }
+
+  /** Pool updates matter only when the spec changed (its own status writes do not). */
+  private static boolean specChanged(PlexusWorkerPool updated, PlexusWorkerPool previous) {
+    return !Objects.equals(
+        updated.getMetadata().getGeneration(), previous.getMetadata().getGeneration());
   }
 
   private void deleteTask(PlexusTask task) {
