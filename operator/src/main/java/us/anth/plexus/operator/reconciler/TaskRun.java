@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import us.anth.plexus.api.DispatchStatus;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskStatus;
 import us.anth.plexus.api.PlexusWorkerPool;
@@ -38,6 +39,9 @@ final class TaskRun {
     this.draft.setObservedGeneration(task.getMetadata().getGeneration());
     if (draft.getPhase() == null) {
       draft.setPhase(TaskPhase.Pending);
+    }
+    if (draft.getDispatchStatus() == null) {
+      draft.setDispatchStatus(DispatchStatus.PENDING);
     }
   }
 

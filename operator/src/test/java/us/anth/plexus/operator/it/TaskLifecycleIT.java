@@ -166,6 +166,7 @@ class TaskLifecycleIT {
                     Conditions.isFalseWithReason(
                         s.getConditions(), Conditions.SCHEDULED, "NoMatchingPool"));
     assertThat(pending.getPhase()).isEqualTo(TaskPhase.Pending);
+    assertThat(pending.getDispatchStatus()).isEqualTo(DispatchStatus.PENDING);
     assertThat(condition(pending, Conditions.SCHEDULED).getMessage())
         .contains(ns + "/gpu-required");
     eventually()
