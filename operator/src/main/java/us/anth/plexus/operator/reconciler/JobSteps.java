@@ -64,6 +64,13 @@ final class JobSteps {
   boolean ensureJob(TaskRun run) {
     String name = JobNames.forTask(run.task);
     run.job = caches.job(run.namespace(), name).orElse(null);
+    if (run.job == null && name.equals(run.draft.getJobName())) {
+      run.job = jobs.get(run.namespace(), name); // the cache may lag behind our own create
+      if (run.job == null) {
+        run.fail("JobDeleted", "Job " + name + " was deleted before the task finished");
+        return false;
+      }
+    }
     if (run.job == null && run.pool != null) {
       try {
         run.job =

@@ -204,6 +204,19 @@ class TaskLifecycleIT {
   }
 
   @Test
+  void jobDeletedBehindTheOperatorsBackFailsTheTaskInsteadOfRerunningIt() {
+    harness.createPool(TestPools.pool(ns + "-p", ns + "/*"));
+    harness.createTask(task("lost").buildNew());
+    Job job = awaitJob("lost");
+    jobController.start(job);
+    awaitPhase("lost", TaskPhase.Running);
+    harness.client().batch().v1().jobs().resource(job).delete();
+    PlexusTaskStatus failed = awaitPhase("lost", TaskPhase.Failed);
+    assertThat(condition(failed, Conditions.FAILED).getReason()).isEqualTo("JobDeleted");
+    assertThat(harness.jobs(ns)).isEmpty();
+  }
+
+  @Test
   void cancelWithoutARequesterRecordsUnknown() {
     harness.createTask(task("nobody").buildNew());
     harness.patchSpec(ns, "nobody", Map.of("cancel", true));
