@@ -1,12 +1,16 @@
 package us.anth.plexus.cli;
 
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,10 +64,12 @@ public final class DeleteCommand implements Callable<Integer> {
         return 1;
       }
       for (PlexusTask t : doomed) {
-        Tasks.api(ctx.client())
-            .inNamespace(ctx.namespace())
-            .withName(t.getMetadata().getName())
-            .delete();
+        var resource =
+            Tasks.api(ctx.client())
+                .inNamespace(ctx.namespace())
+                .withName(t.getMetadata().getName());
+        resource.delete();
+        awaitGone(resource, t.getMetadata().getName());
         String id = t.getSpec() == null ? null : t.getSpec().getTaskId();
         ctx.stores()
             .filter(s -> id != null && !id.isBlank())
@@ -72,6 +78,16 @@ public final class DeleteCommand implements Callable<Integer> {
             "deleted task/" + t.getMetadata().getName() + (id == null ? "" : " (id " + id + ")"));
       }
       return 0;
+    }
+  }
+
+  /** Like kubectl: wait for the operator's finalizer, so records are deleted after it ran. */
+  private static void awaitGone(Resource<PlexusTask> resource, String name) {
+    try {
+      resource.waitUntilCondition(Objects::isNull, 60, TimeUnit.SECONDS);
+    } catch (KubernetesClientTimeoutException e) {
+      throw new CliException(
+          "task/" + name + " is still terminating after 60s (finalizer); its records were kept");
     }
   }
 

@@ -68,6 +68,29 @@ class FullLoopIT {
   }
 
   @Test
+  void clientCommandsShowTasksLogsAndOneLineErrors() {
+    assertThat(
+            dev.run("dispatch", "echo hello from the log", "--wait", "--type", "echoer").exitCode())
+        .isZero();
+    String name = onlyTaskOfType("echoer").getMetadata().getName();
+
+    assertThat(dev.run("logs", name).out()).contains("hello from the log");
+    assertThat(dev.run("status", name).out())
+        .contains("Phase:      Succeeded", "Pool:       dev-default");
+    assertThat(dev.run("status", name, "-o", "json").out()).contains("\"phase\" : \"Succeeded\"");
+    assertThat(dev.run("list", "--type", "echoer", "--status", "COMPLETED").out())
+        .contains(name, "Succeeded");
+    assertThat(dev.run("list", "--type", "echoer", "--status", "FAILED").out())
+        .contains("No tasks found");
+
+    DevStackFixture.Run missing = dev.run("status", "no-such-task");
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err().strip())
+        .isEqualTo(
+            "error: task 'no-such-task' not found in namespace default (by name or task id)");
+  }
+
+  @Test
   void demoCompletesWithThreeStages() {
     DevStackFixture.Run run =
         dev.run(
