@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
@@ -64,6 +63,6 @@ final class TaskMappers {
         ids.add(ResourceID.fromResource(task));
       }
     }
-    return ids.stream().collect(Collectors.toSet());
+    return ids;
   }
 }

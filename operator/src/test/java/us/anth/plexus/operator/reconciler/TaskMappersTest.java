@@ -1,0 +1,71 @@
+package us.anth.plexus.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.api.PlexusTaskStatus;
+import us.anth.plexus.api.TaskPhase;
+import us.anth.plexus.operator.OperatorConfig;
+import us.anth.plexus.operator.model.JobBuilder;
+import us.anth.plexus.operator.testing.TestPools;
+import us.anth.plexus.operator.testing.TestTasks;
+
+class TaskMappersTest {
+  private static PlexusTask task(String name, TaskPhase phase, String pool, String jobName) {
+    PlexusTask task = TestTasks.builder().namespace("ns").name(name).build();
+    if (phase != null) {
+      PlexusTaskStatus status = new PlexusTaskStatus();
+      status.setPhase(phase);
+      status.setPool(pool);
+      status.setJobName(jobName);
+      task.setStatus(status);
+    }
+    return task;
+  }
+
+  private final List<PlexusTask> tasks =
+      List.of(
+          task("queued-here", TaskPhase.Queued, "gpu", "j1"),
+          task("queued-elsewhere", TaskPhase.Queued, "cpu", "j2"),
+          task("running-here", TaskPhase.Running, "gpu", "j3"),
+          task("waiting", TaskPhase.Pending, null, null),
+          task("new", null, null, null),
+          task("done", TaskPhase.Succeeded, "gpu", "j4"));
+  private final TaskMappers mappers = new TaskMappers(() -> tasks);
+
+  @Test
+  void jobEventsReachTheirTaskAndTheQueuedTasksOfTheirPool() {
+    PlexusTask owner = TestTasks.builder().namespace("ns").name("owner").build();
+    Job job = JobBuilder.build(owner, TestPools.pool("gpu", "*/*"), OperatorConfig.defaults());
+    assertThat(mappers.jobToTasks(job))
+        .containsExactlyInAnyOrder(
+            new ResourceID("owner", "ns"), new ResourceID("queued-here", "ns"));
+  }
+
+  @Test
+  void poolEventsReachUnfinishedTasksWithoutAJobOrOnThatPool() {
+    assertThat(mappers.poolToTasks(TestPools.pool("gpu", "*/*")))
+        .containsExactlyInAnyOrder(
+            new ResourceID("queued-here", "ns"),
+            new ResourceID("running-here", "ns"),
+            new ResourceID("waiting", "ns"),
+            new ResourceID("new", "ns"));
+  }
+
+  @Test
+  void ownedObjectsWithoutTaskMarkersMapToNothing() {
+    Job stranger =
+        new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder()
+            .withNewMetadata()
+            .withName("x")
+            .withNamespace("ns")
+            .endMetadata()
+            .build();
+    assertThat(TaskMappers.owningTask(stranger)).isEmpty();
+    assertThat(mappers.jobToTasks(stranger)).isEmpty();
+  }
+}
