@@ -1,0 +1,90 @@
+package us.anth.plexus.runner.publish;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import us.anth.plexus.runner.progress.StageSnapshot;
+import us.anth.plexus.store.MonotonicSequence;
+import us.anth.plexus.store.StageUpdate;
+import us.anth.plexus.store.TaskRunnerUpdate;
+import us.anth.plexus.store.TaskStores;
+import us.anth.plexus.store.WriteResult;
+
+/**
+ * Writes snapshots to the dashboard's DynamoDB records: the TaskStages that changed since the last
+ * write, then the runner's Task fields (never {@code status}: the operator owns it). Writes are
+ * numbered by a {@link MonotonicSequence} (above any earlier pod's), so a stale or retried write
+ * never replaces a newer one; snapshots older than the last one written are skipped. An unreachable
+ * DynamoDB throws, so the publisher retries the latest state with backoff. One sink serves one run.
+ */
+public final class DynamoTaskSink implements ProgressSink, AutoCloseable {
+  private final TaskStores stores;
+  private final Consumer<String> log;
+  private final MonotonicSequence sequence = new MonotonicSequence();
+  private final Map<String, StageUpdate> writtenStages = new HashMap<>();
+  private TaskRunnerUpdate writtenTask;
+  private long lastSnapshot;
+  private boolean warned;
+
+  public DynamoTaskSink(TaskStores stores, Consumer<String> log) {
+    this.stores = stores;
+    this.log = log;
+  }
+
+  @Override
+  public String name() {
+    return "dynamodb";
+  }
+
+  @Override
+  public void publish(TaskSnapshot snapshot) {
+    String taskId = snapshot.task().taskIdOrNull();
+    if (taskId == null) {
+      warnOnce("the task has no taskId; DynamoDB records are not written for this run");
+      return;
+    }
+    if (snapshot.sequence() <= lastSnapshot) {
+      return;
+    }
+    for (StageSnapshot stage : snapshot.stages()) {
+      StageUpdate unnumbered = DynamoRecords.stage(taskId, stage, 0);
+      if (!unnumbered.equals(writtenStages.get(stage.name()))) {
+        check(stores.stages().upsert(DynamoRecords.stage(taskId, stage, next())));
+        writtenStages.put(stage.name(), unnumbered);
+      }
+    }
+    TaskRunnerUpdate task = DynamoRecords.task(taskId, snapshot, 0);
+    if (!task.equals(writtenTask)) {
+      WriteResult result =
+          stores.tasks().updateRunnerState(taskId, DynamoRecords.task(taskId, snapshot, next()));
+      if (result.outcome() == WriteResult.Outcome.NOT_FOUND) {
+        warnOnce("Task record " + taskId + " does not exist; only its TaskStages are written");
+      }
+      check(result);
+      writtenTask = task;
+    }
+    lastSnapshot = snapshot.sequence();
+  }
+
+  private long next() {
+    return sequence.next();
+  }
+
+  private static void check(WriteResult result) {
+    if (result.outcome() == WriteResult.Outcome.UNAVAILABLE) {
+      throw new IllegalStateException("DynamoDB unavailable: " + result.error());
+    }
+  }
+
+  private void warnOnce(String message) {
+    if (!warned) {
+      warned = true;
+      log.accept(message);
+    }
+  }
+
+  @Override
+  public void close() {
+    stores.close();
+  }
+}

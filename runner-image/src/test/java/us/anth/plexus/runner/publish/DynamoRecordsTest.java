@@ -1,0 +1,71 @@
+package us.anth.plexus.runner.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import us.anth.plexus.api.StageState;
+import us.anth.plexus.runner.progress.StageSnapshot;
+import us.anth.plexus.store.StageUpdate;
+import us.anth.plexus.store.TaskRunnerUpdate;
+import us.anth.plexus.store.TaskStageStore;
+import us.anth.plexus.store.TaskStatus;
+
+class DynamoRecordsTest {
+  private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+  private static final StageSnapshot PROCESSING =
+      new StageSnapshot(
+          "Processing", 2, StageState.RUNNING, "scoring", 40L, 100L, T0, null, T0, 4.0);
+
+  private static TaskSnapshot snapshot(StageState status, String error, Integer exitCode) {
+    return new TaskSnapshot(
+        new TaskRef("ns", "t", "id-1"),
+        7,
+        T0,
+        status,
+        "Processing",
+        "40/100 (40%)",
+        T0.plusSeconds(60),
+        List.of(PROCESSING),
+        exitCode,
+        error,
+        error == null ? null : "stderr tail",
+        "out",
+        "err",
+        3,
+        3,
+        "result");
+  }
+
+  @Test
+  void stageCarriesCountsTimesAndStatus() {
+    StageUpdate update = DynamoRecords.stage("id-1", PROCESSING, 42);
+    assertThat(update.status()).isEqualTo(TaskStatus.RUNNING);
+    assertThat(update.sequence()).isEqualTo(42);
+    assertThat(update.processedItems()).isEqualTo(40L);
+    assertThat(update.totalItems()).isEqualTo(100L);
+    assertThat(update.startedAt()).isEqualTo(T0);
+    assertThat(update.statusMessage()).isEqualTo("scoring");
+  }
+
+  @Test
+  void runningSnapshotWritesOnlyTheCurrentStageAndEstimate() {
+    TaskRunnerUpdate update =
+        DynamoRecords.task("id-1", snapshot(StageState.RUNNING, null, null), 9);
+    assertThat(update)
+        .isEqualTo(
+            TaskRunnerUpdate.progress(
+                9, TaskStageStore.stageId("id-1", "Processing"), T0.plusSeconds(60)));
+  }
+
+  @Test
+  void finalSnapshotAddsTailsOutputAndErrorAsJson() {
+    TaskRunnerUpdate update = DynamoRecords.task("id-1", snapshot(StageState.FAILED, "boom", 3), 9);
+    assertThat(update.stdout()).isEqualTo("out");
+    assertThat(update.stderr()).isEqualTo("err");
+    assertThat(update.output()).isEqualTo("result");
+    assertThat(update.errorMessage()).isEqualTo("boom");
+    assertThat(update.errorDetails()).isEqualTo("{\"exitCode\":3,\"details\":\"stderr tail\"}");
+  }
+}
