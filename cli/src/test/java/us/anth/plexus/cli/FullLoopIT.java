@@ -64,7 +64,9 @@ class FullLoopIT {
     PlexusTask task = onlyTaskOfType("script");
     assertThat(stageSummary(task.getStatus().getStages()))
         .containsExactly("Load:COMPLETED:null/null", "Score:COMPLETED:3/3");
-    assertThat(task.getSpec().getTaskId()).as("Task record created before the CR").isNotBlank();
+    assertDynamoAgrees(task);
+    assertThat(tasks.find(task.getSpec().getTaskId()).orElseThrow().stdout())
+        .contains("scored 3 items");
   }
 
   @Test
@@ -110,6 +112,7 @@ class FullLoopIT {
             "Initialization:COMPLETED:null/null",
             "Processing:COMPLETED:40/40",
             "Finalizing:COMPLETED:null/null");
+    assertDynamoAgrees(task);
   }
 
   @Test
@@ -122,6 +125,12 @@ class FullLoopIT {
     assertThat(task.getStatus().getPhase()).isEqualTo(TaskPhase.Failed);
     assertThat(task.getStatus().getExitCode()).isEqualTo(3);
     assertThat(task.getStatus().getStderrTail()).contains("boom");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(tasks.find(task.getSpec().getTaskId()).orElseThrow().stderr())
+                    .contains("boom"));
   }
 
   @Test
@@ -198,14 +207,14 @@ class FullLoopIT {
     return out;
   }
 
-  private static void assertDynamoAgrees(PlexusTask task, String status) {
+  /** The runner's DynamoDB writes match the CR: same stages, statuses and counts. */
+  private static void assertDynamoAgrees(PlexusTask task) {
     String id = task.getSpec().getTaskId();
     assertThat(id).isNotBlank();
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () -> {
-              assertThat(tasks.find(id).orElseThrow().status()).isEqualTo(status);
               List<String> dynamo =
                   stages.listStages(id).stream().map(FullLoopIT::summary).toList();
               assertThat(dynamo)
