@@ -16,8 +16,8 @@ import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.operator.model.LabelValues;
 
 /**
- * Records Kubernetes Events on tasks. One Event per (task, reason): a repeat bumps its count.
- * Failing to record an Event is logged, never fatal.
+ * Records Kubernetes Events on tasks. One Event per (task, reason): a repeat updates its message
+ * and lastTimestamp. Failing to record an Event is logged, never fatal.
  */
 final class TaskEvents {
   private static final Logger LOG = LoggerFactory.getLogger(TaskEvents.class);
@@ -77,12 +77,12 @@ final class TaskEvents {
     }
   }
 
+  /**
+   * A repeat of a recorded Event: patch its message and time (no read, so create/patch RBAC do).
+   */
   private void repeat(String namespace, String name, String message, String now) {
     try {
-      Event existing = client.v1().events().inNamespace(namespace).withName(name).get();
-      int count = existing == null || existing.getCount() == null ? 1 : existing.getCount() + 1;
-      String body =
-          Serialization.asJson(Map.of("count", count, "lastTimestamp", now, "message", message));
+      String body = Serialization.asJson(Map.of("lastTimestamp", now, "message", message));
       client
           .v1()
           .events()
