@@ -18,8 +18,11 @@ public final class JobBuilder {
   /** Name of the one container of every task pod. */
   public static final String CONTAINER = "runner";
 
-  /** Runner exit codes meaning the command can never start: 126 unparsable, 127 not found. */
-  public static final List<Integer> NEVER_RETRY_EXIT_CODES = List.of(126, 127);
+  /**
+   * Runner exit codes never worth a retry: 124 the runner's own deadline passed (the Job's deadline
+   * is the same), 126 unparsable or unstartable command, 127 executable not found.
+   */
+  public static final List<Integer> NEVER_RETRY_EXIT_CODES = List.of(124, 126, 127);
 
   private JobBuilder() {}
 
@@ -91,7 +94,7 @@ public final class JobBuilder {
         .build();
   }
 
-  /** FailJob on 126, 127 and the task's non-retryable exit codes; Ignore pod disruptions. */
+  /** FailJob on 124, 126, 127 and the task's non-retryable exit codes; Ignore pod disruptions. */
   static PodFailurePolicy podFailurePolicy(PlexusTask task) {
     TreeSet<Integer> codes = new TreeSet<>(NEVER_RETRY_EXIT_CODES);
     if (task.getSpec().getRetry() != null

@@ -81,7 +81,7 @@ class JobBuilderTest {
     assertThat(rules.get(0).getAction()).isEqualTo("FailJob");
     assertThat(rules.get(0).getOnExitCodes().getContainerName()).isEqualTo("runner");
     assertThat(rules.get(0).getOnExitCodes().getOperator()).isEqualTo("In");
-    assertThat(rules.get(0).getOnExitCodes().getValues()).containsExactly(3, 126, 127);
+    assertThat(rules.get(0).getOnExitCodes().getValues()).containsExactly(3, 124, 126, 127);
     assertThat(rules.get(1).getAction()).isEqualTo("Ignore");
     assertThat(rules.get(1).getOnPodConditions().get(0).getType()).isEqualTo("DisruptionTarget");
   }
