@@ -8,7 +8,9 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import us.anth.plexus.operator.mirror.TaskRecordMirror;
+import us.anth.plexus.operator.mirror.TaskRecordMirrors;
 import us.anth.plexus.operator.runtime.HttpEndpoints;
+import us.anth.plexus.store.TaskStoreSettings;
 
 /**
  * Runs the operator as a process: client from kubeconfig or the in-cluster service account (fabric8
@@ -64,8 +66,8 @@ public final class OperatorMain {
     return new Running(operator, health, metrics);
   }
 
-  /** The task record mirror for this environment (DynamoDB support plugs in here). */
+  /** The DynamoDB task record mirror when PLEXUS_DYNAMODB_ENABLED is true, else none. */
   static TaskRecordMirror mirrorFor(Map<String, String> env) {
-    return TaskRecordMirror.DISABLED;
+    return TaskRecordMirrors.fromSettings(TaskStoreSettings.fromEnv(env));
   }
 }

@@ -23,6 +23,16 @@ public interface TaskRecordMirror {
   MirrorResult mirror(PlexusTask task, PlexusTaskStatus operatorStatus);
 
   /**
+   * For a task without {@code spec.taskId}: creates its record (idempotently) and returns the id
+   * the operator writes into {@code spec.taskId} before it creates the Job. Null when there is
+   * nothing to do (the default: this mirror creates no records). Throws when the record cannot be
+   * created; the reconcile then tries again later.
+   */
+  default String assignTaskId(PlexusTask task) {
+    return null;
+  }
+
+  /**
    * Outcome of a mirror call. {@code taskId}, when not null and the task has no {@code spec.taskId}
    * yet, is written to {@code spec.taskId} by the operator (the id of a record the mirror created
    * for a task made with kubectl).

@@ -61,10 +61,12 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
             caches, jobs, new PoolSlots(jobs, new PoolStatusWriter(client)), config, metrics);
     this.publisher = new TaskPublisher(client, mirror);
     metrics.bindTasks(caches::tasks);
+    TaskIdStep taskIds = new TaskIdStep(client, mirror);
     this.steps =
         List.of(
             this::unfinished,
             jobSteps::cancel,
+            taskIds::assign,
             admission::validate,
             admission::dependencies,
             admission::route,

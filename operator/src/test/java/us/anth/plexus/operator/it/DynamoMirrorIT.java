@@ -1,0 +1,198 @@
+package us.anth.plexus.operator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static us.anth.plexus.operator.testing.OperatorHarness.eventually;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import us.anth.plexus.api.PlexusLabels;
+import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.api.PlexusTaskStatus;
+import us.anth.plexus.api.TaskPhase;
+import us.anth.plexus.devkit.EmbeddedDynamo;
+import us.anth.plexus.operator.OperatorConfig;
+import us.anth.plexus.operator.mirror.TaskRecordMirrors;
+import us.anth.plexus.operator.model.Conditions;
+import us.anth.plexus.operator.model.JobEnv;
+import us.anth.plexus.operator.testing.JobControllerSimulator;
+import us.anth.plexus.operator.testing.OperatorHarness;
+import us.anth.plexus.operator.testing.TestPools;
+import us.anth.plexus.operator.testing.TestTasks;
+import us.anth.plexus.store.NewTask;
+import us.anth.plexus.store.TaskRecord;
+import us.anth.plexus.store.TaskRecordStore;
+
+/** The real operator with the DynamoDB mirror on DynamoDB Local: records follow each task. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DynamoMirrorIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private EmbeddedDynamo dynamo;
+  private TaskRecordStore records;
+  private OperatorHarness harness;
+  private JobControllerSimulator jobController;
+  private String ns;
+
+  @BeforeAll
+  void start() {
+    dynamo = EmbeddedDynamo.start();
+    records = new TaskRecordStore(dynamo.client(), dynamo.settings());
+    harness =
+        OperatorHarness.start(
+            OperatorConfig.defaults(), TaskRecordMirrors.fromSettings(dynamo.settings()));
+    jobController = new JobControllerSimulator(harness.client());
+  }
+
+  @AfterAll
+  void stop() {
+    harness.close();
+    dynamo.close();
+  }
+
+  @BeforeEach
+  void newNamespace() {
+    ns = harness.newNamespace();
+    harness.createPool(TestPools.pool(ns + "-p", ns + "/*"));
+  }
+
+  /** A task whose record the dashboard created first (as the bridge would dispatch it). */
+  private String dashboardTask(String name) {
+    String taskId = UUID.randomUUID().toString();
+    records.createTask(taskId, NewTask.of("acct-1", "demo", ns + "/x", "demo --seconds 1"));
+    harness.createTask(
+        TestTasks.builder().namespace(ns).name(name).target(ns + "/x").taskId(taskId).buildNew());
+    return taskId;
+  }
+
+  private TaskRecord awaitRecord(String taskId, String status) {
+    return eventually()
+        .until(
+            () -> records.find(taskId).orElse(null), r -> r != null && status.equals(r.status()));
+  }
+
+  private Job awaitJob(String name) {
+    return eventually().until(() -> harness.jobOf(ns, name), job -> job != null);
+  }
+
+  private Condition awaitSynced(String name, String status) {
+    return eventually()
+        .until(
+            () -> Conditions.find(harness.status(ns, name).getConditions(), Conditions.SYNCED),
+            c -> c.isPresent() && status.equals(c.get().getStatus()))
+        .orElseThrow();
+  }
+
+  private JsonNode kubernetesRef(TaskRecord record) throws Exception {
+    return JSON.readTree(record.metadata()).get("kubernetes");
+  }
+
+  /** Dashboard timestamps carry milliseconds; the status may carry more. */
+  private static Instant instant(String text) {
+    return Instant.parse(text).truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private PlexusTaskStatus awaitPhase(String name, TaskPhase phase) {
+    return eventually().until(() -> harness.status(ns, name), s -> s.getPhase() == phase);
+  }
+
+  @Test
+  void lifecycleLeavesStatusTimesWorkerAndKubernetesIdentityOnTheRecord() throws Exception {
+    String taskId = dashboardTask("life");
+    Job job = awaitJob("life");
+    String podName = jobController.start(job);
+
+    TaskRecord running = awaitRecord(taskId, "RUNNING");
+    assertThat(running.workerNodeId()).isEqualTo(podName);
+    assertThat(running.dispatchStatus()).isEqualTo("DISPATCHED");
+    assertThat(running.startedAt()).isNotNull();
+    assertThat(running.completedAt()).isNull();
+
+    jobController.complete(job);
+    TaskRecord done = awaitRecord(taskId, "COMPLETED");
+    PlexusTaskStatus status = awaitPhase("life", TaskPhase.Succeeded);
+    assertThat(instant(done.startedAt())).isEqualTo(instant(status.getStartedAt()));
+    assertThat(instant(done.completedAt())).isEqualTo(instant(status.getCompletedAt()));
+    assertThat(done.workerNodeId()).isEqualTo(podName);
+    assertThat(done.errorMessage()).isNull();
+    JsonNode ref = kubernetesRef(done);
+    PlexusTask task = harness.task(ns, "life");
+    assertThat(ref.get("namespace").asText()).isEqualTo(ns);
+    assertThat(ref.get("name").asText()).isEqualTo("life");
+    assertThat(ref.get("uid").asText()).isEqualTo(task.getMetadata().getUid());
+    assertThat(ref.get("job").asText()).isEqualTo(job.getMetadata().getName());
+    assertThat(ref.get("pool").asText()).isEqualTo(ns + "-p");
+    assertThat(awaitSynced("life", "True").getReason()).isEqualTo("Mirrored");
+  }
+
+  @Test
+  void cancelledTaskEndsFailedWithWhoCancelledIt() {
+    String taskId = dashboardTask("stop-me");
+    jobController.start(awaitJob("stop-me"));
+    awaitRecord(taskId, "RUNNING");
+    harness.patchSpec(ns, "stop-me", Map.of("cancel", true, "cancelRequestedBy", "alice"));
+
+    TaskRecord failed = awaitRecord(taskId, "FAILED");
+    assertThat(failed.errorMessage()).isEqualTo("Cancelled by alice");
+    assertThat(failed.errorDetails()).contains("\"phase\":\"Cancelled\"");
+    assertThat(failed.completedAt()).isNotNull();
+  }
+
+  @Test
+  void kubectlTaskWithoutTaskIdGetsARecordAndItsIdBeforeTheJobExists() {
+    PlexusTask created =
+        harness.createTask(
+            TestTasks.builder().namespace(ns).name("kubectl").target(ns + "/x").buildNew());
+    String uid = created.getMetadata().getUid();
+
+    Job job = awaitJob("kubectl");
+    assertThat(harness.task(ns, "kubectl").getSpec().getTaskId()).isEqualTo(uid);
+    assertThat(JobEnv.asMap(job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()))
+        .containsEntry("PLEXUS_TASK_ID", uid);
+    assertThat(job.getMetadata().getLabels()).containsEntry(PlexusLabels.TASK_ID, uid);
+    TaskRecord record = records.find(uid).orElseThrow();
+    assertThat(record.dispatchStatus()).isEqualTo("DISPATCHED");
+    assertThat(record.accountId()).isEqualTo("acct-1");
+    assertThat(record.command()).isEqualTo("demo --seconds 1");
+    assertThat(record.target()).isEqualTo(ns + "/x");
+    assertThat(harness.jobs(ns)).hasSize(1);
+
+    jobController.start(job);
+    jobController.complete(job);
+    assertThat(awaitRecord(uid, "COMPLETED").workerNodeId()).isNotNull();
+  }
+
+  @Test
+  void jobCompletingDuringAnOutageEndsCompletedOnceDynamoIsBack() {
+    String taskId = dashboardTask("outage");
+    Job job = awaitJob("outage");
+    String podName = jobController.start(job);
+    awaitRecord(taskId, "RUNNING");
+
+    dynamo.stop();
+    try {
+      jobController.complete(job);
+      Condition failing = awaitSynced("outage", "False");
+      assertThat(failing.getReason()).isEqualTo("MirrorFailed");
+      assertThat(failing.getMessage()).isNotBlank();
+      assertThat(harness.status(ns, "outage").getPhase()).isEqualTo(TaskPhase.Succeeded);
+    } finally {
+      dynamo.restart();
+    }
+
+    TaskRecord healed = awaitRecord(taskId, "COMPLETED");
+    PlexusTaskStatus status = harness.status(ns, "outage");
+    assertThat(instant(healed.completedAt())).isEqualTo(instant(status.getCompletedAt()));
+    assertThat(healed.workerNodeId()).isEqualTo(podName);
+    assertThat(awaitSynced("outage", "True").getReason()).isEqualTo("Mirrored");
+  }
+}
