@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +52,8 @@ public final class DevStack implements AutoCloseable {
     EmbeddedKubeApi api = EmbeddedKubeApi.start(port);
     EmbeddedDynamo dynamo = null;
     try {
-      Path kubeconfig = api.writeKubeconfig(devDir.resolve("kubeconfig"), NAMESPACE);
+      Files.createDirectories(devDir);
+      Path kubeconfig = devDir.resolve("kubeconfig");
       dynamo = EmbeddedDynamo.start();
       createDefaultPool(api.client());
       PlexusOperator operator =
@@ -64,8 +66,10 @@ public final class DevStack implements AutoCloseable {
       }
       LocalJobExecutor executor =
           new LocalJobExecutor(api.client(), api.podLogs(), options).start();
+      // Written last: a kubeconfig on disk means the whole stack is up.
       DevRemote.write(
           devDir.resolve("config.yaml"), kubeconfig, NAMESPACE, dynamo.settings().toEnv());
+      api.writeKubeconfig(kubeconfig, NAMESPACE);
       return new DevStack(api, dynamo, operator, executor, kubeconfig);
     } catch (IOException e) {
       closeQuietly(api, dynamo);
