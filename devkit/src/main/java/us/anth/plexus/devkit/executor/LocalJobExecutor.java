@@ -1,18 +1,11 @@
 package us.anth.plexus.devkit.executor;
 
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,13 +24,12 @@ import us.anth.plexus.devkit.api.PodLogStore;
  */
 public final class LocalJobExecutor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalJobExecutor.class);
-  private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final KubernetesClient client;
   private final PodLogStore logs;
   private final ExecutorOptions options;
   private final JobStatusWriter writer;
+  private final PodLauncher launcher;
   private final ScheduledExecutorService loop =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "local-job-executor"));
   private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
@@ -48,6 +40,7 @@ public final class LocalJobExecutor implements AutoCloseable {
     this.logs = logs;
     this.options = options;
     this.writer = new JobStatusWriter(client);
+    this.launcher = new PodLauncher(client, logs, options, writer);
   }
 
   /** Starts watching Jobs in every namespace. */
@@ -107,25 +100,7 @@ public final class LocalJobExecutor implements AutoCloseable {
   }
 
   private void startAttempt(Job job, Attempt attempt) {
-    attempt.podName = name(job) + "-" + randomSuffix();
-    attempt.stopReason = null;
-    Pod pod = JobPods.podFor(job, attempt.podName, options.nodeName());
-    client.pods().inNamespace(attempt.namespace).resource(pod).create();
-    attempt.podStartedAt = now();
-    if (attempt.startTime == null) {
-      attempt.startTime = attempt.podStartedAt;
-    }
-    logs.open(attempt.namespace, attempt.podName);
-    var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
-    ProcessSpec spec = ProcessSpec.forContainer(container, attempt.podName, options);
-    String podName = attempt.podName;
-    attempt.process = LocalProcess.start(spec, line -> appendLog(attempt.namespace, podName, line));
-    LOG.info(
-        "local-executor: started pod {}/{} (pid {})",
-        attempt.namespace,
-        podName,
-        attempt.process.pid());
-    writer.writePod(attempt.namespace, podName, JobPods.running(attempt.podStartedAt));
+    launcher.launch(job, attempt);
     writer.write(job, JobStatuses.active(attempt.startTime, attempt.failed));
     LocalProcess process = attempt.process;
     process
@@ -241,19 +216,6 @@ public final class LocalJobExecutor implements AutoCloseable {
     Optional.ofNullable(attempt.deadline).ifPresent(d -> d.cancel(false));
   }
 
-  private void appendLog(String namespace, String pod, String line) {
-    logs.append(namespace, pod, line);
-    if (options.logDir() != null) {
-      try {
-        Path file = options.logDir().resolve(namespace).resolve(pod + ".log");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      } catch (IOException e) {
-        LOG.debug("could not write pod log file", e);
-      }
-    }
-  }
-
   private static void guarded(Runnable step) {
     try {
       step.run();
@@ -274,16 +236,8 @@ public final class LocalJobExecutor implements AutoCloseable {
     return job.getMetadata().getName();
   }
 
-  private static String randomSuffix() {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < 5; i++) {
-      s.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-    }
-    return s.toString();
-  }
-
   private static String now() {
-    return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    return PodLauncher.now();
   }
 
   /** Stops watching and terminates every process this executor started. */
