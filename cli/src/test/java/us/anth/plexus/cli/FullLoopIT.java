@@ -64,7 +64,7 @@ class FullLoopIT {
     PlexusTask task = onlyTaskOfType("script");
     assertThat(stageSummary(task.getStatus().getStages()))
         .containsExactly("Load:COMPLETED:null/null", "Score:COMPLETED:3/3");
-    assertDynamoAgrees(task);
+    assertDynamoAgrees(task, "COMPLETED");
     assertThat(tasks.find(task.getSpec().getTaskId()).orElseThrow().stdout())
         .contains("scored 3 items");
   }
@@ -112,7 +112,7 @@ class FullLoopIT {
             "Initialization:COMPLETED:null/null",
             "Processing:COMPLETED:40/40",
             "Finalizing:COMPLETED:null/null");
-    assertDynamoAgrees(task);
+    assertDynamoAgrees(task, "COMPLETED");
   }
 
   @Test
@@ -128,9 +128,12 @@ class FullLoopIT {
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
-            () ->
-                assertThat(tasks.find(task.getSpec().getTaskId()).orElseThrow().stderr())
-                    .contains("boom"));
+            () -> {
+              var record = tasks.find(task.getSpec().getTaskId()).orElseThrow();
+              assertThat(record.status()).isEqualTo("FAILED");
+              assertThat(record.stderr()).contains("boom");
+              assertThat(record.errorMessage()).isNotBlank();
+            });
   }
 
   @Test
@@ -207,14 +210,15 @@ class FullLoopIT {
     return out;
   }
 
-  /** The runner's DynamoDB writes match the CR: same stages, statuses and counts. */
-  private static void assertDynamoAgrees(PlexusTask task) {
+  /** DynamoDB matches the CR: Task status (operator mirror) and stages (runner). */
+  private static void assertDynamoAgrees(PlexusTask task, String status) {
     String id = task.getSpec().getTaskId();
     assertThat(id).isNotBlank();
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () -> {
+              assertThat(tasks.find(id).orElseThrow().status()).isEqualTo(status);
               List<String> dynamo =
                   stages.listStages(id).stream().map(FullLoopIT::summary).toList();
               assertThat(dynamo)

@@ -45,6 +45,11 @@ class LauncherIT {
     assertThat(stages)
         .containsExactly(
             "Initialization:COMPLETED", "Processing:COMPLETED", "Finalizing:COMPLETED");
-    assertThat(doc.path("dynamodb").path("task").path("id").asText()).isNotBlank();
+    assertThat(doc.path("dynamodb").path("task").path("status").asText()).isEqualTo("COMPLETED");
+    List<String> items = new ArrayList<>();
+    doc.path("dynamodb")
+        .path("stages")
+        .forEach(s -> items.add(s.path("name").asText() + ":" + s.path("status").asText()));
+    assertThat(items).containsExactlyElementsOf(stages);
   }
 }
