@@ -71,11 +71,22 @@ public final class PlexusCtl implements Runnable {
       return k.getStatus().getMessage();
     }
     Throwable root = e;
-    while (root.getCause() != null && root.getMessage() == null) {
+    boolean io = false;
+    while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
+      io |= root instanceof java.io.IOException;
     }
-    String message =
-        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    if (e instanceof KubernetesClientException && io) {
+      return "cannot reach the Kubernetes API ("
+          + root.getClass().getSimpleName()
+          + (root.getMessage() == null ? "" : ": " + firstLine(root))
+          + "); check --remote or KUBECONFIG";
+    }
+    return e.getMessage() == null ? firstLine(root) : firstLine(e);
+  }
+
+  private static String firstLine(Throwable t) {
+    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     return message.lines().findFirst().orElse(message);
   }
 }
