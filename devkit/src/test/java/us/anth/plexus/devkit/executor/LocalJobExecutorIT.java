@@ -108,20 +108,42 @@ class LocalJobExecutorIT {
   }
 
   @Test
-  void deadlineTerminatesTheProcess() {
-    create(job("slow", false, 2L, "sleep", "60"));
+  void suspendingARunningJobStopsItsProcessWithoutFailingTheJob() {
+    create(job("paused", false, null, "sleep", "60"));
+    long pid = awaitPid("paused");
+
+    api.client()
+        .batch()
+        .v1()
+        .jobs()
+        .inNamespace(ns)
+        .withName("paused")
+        .edit(j -> new JobBuilder(j).editSpec().withSuspend(true).endSpec().build());
+
+    await().atMost(TIMEOUT).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+    Job suspended = awaitCondition("paused", "Suspended");
+    assertThat(suspended.getStatus().getActive()).isZero();
+    assertThat(reason(suspended, "Failed")).isNull();
+  }
+
+  private long awaitPid(String job) {
     await()
         .atMost(TIMEOUT)
         .until(
             () ->
                 executor.runningPids().keySet().stream()
-                    .anyMatch(k -> k.startsWith(ns + "/slow-")));
-    long pid =
-        executor.runningPids().entrySet().stream()
-            .filter(e -> e.getKey().startsWith(ns + "/slow-"))
-            .findFirst()
-            .orElseThrow()
-            .getValue();
+                    .anyMatch(k -> k.startsWith(ns + "/" + job + "-")));
+    return executor.runningPids().entrySet().stream()
+        .filter(e -> e.getKey().startsWith(ns + "/" + job + "-"))
+        .findFirst()
+        .orElseThrow()
+        .getValue();
+  }
+
+  @Test
+  void deadlineTerminatesTheProcess() {
+    create(job("slow", false, 2L, "sleep", "60"));
+    long pid = awaitPid("slow");
 
     Job failed = awaitCondition("slow", "Failed");
     assertThat(reason(failed, "Failed")).isEqualTo("DeadlineExceeded");
@@ -131,18 +153,7 @@ class LocalJobExecutorIT {
   @Test
   void deletingTheJobKillsTheProcessAndItsPods() {
     create(job("doomed", false, null, "sleep", "60"));
-    await()
-        .atMost(TIMEOUT)
-        .until(
-            () ->
-                executor.runningPids().keySet().stream()
-                    .anyMatch(k -> k.startsWith(ns + "/doomed-")));
-    long pid =
-        executor.runningPids().entrySet().stream()
-            .filter(e -> e.getKey().startsWith(ns + "/doomed-"))
-            .findFirst()
-            .orElseThrow()
-            .getValue();
+    long pid = awaitPid("doomed");
 
     api.client().batch().v1().jobs().inNamespace(ns).withName("doomed").delete();
 
