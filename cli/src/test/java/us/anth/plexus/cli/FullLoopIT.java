@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.api.PlexusWorkerPool;
+import us.anth.plexus.api.PlexusWorkerPoolSpec;
 import us.anth.plexus.api.StageState;
 import us.anth.plexus.api.StageStatus;
 import us.anth.plexus.api.TaskPhase;
@@ -90,6 +93,44 @@ class FullLoopIT {
     assertThat(missing.err().strip())
         .isEqualTo(
             "error: task 'no-such-task' not found in namespace default (by name or task id)");
+  }
+
+  @Test
+  void approvalGatedTaskRunsOnceApproved() {
+    PlexusWorkerPoolSpec spec = new PlexusWorkerPoolSpec();
+    spec.setTargets(List.of("secure/*"));
+    spec.setCommandPrefix("");
+    spec.setApprovalRequiredFor(List.of("echo approved"));
+    PlexusWorkerPool pool = new PlexusWorkerPool();
+    pool.setMetadata(new ObjectMetaBuilder().withName("guarded").build());
+    pool.setSpec(spec);
+    dev.stack.client().resource(pool).create();
+
+    assertThat(
+            dev.run("dispatch", "echo approved run", "--target", "secure/zone", "--type", "gated")
+                .exitCode())
+        .isZero();
+    PlexusTask task = onlyTaskOfType("gated");
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                Tasks.reload(dev.stack.client(), task).getStatus() != null
+                    && Tasks.reload(dev.stack.client(), task).getStatus().getPhase()
+                        == TaskPhase.AwaitingApproval);
+
+    DevStackFixture.Run approve =
+        dev.run("approve", task.getMetadata().getName(), "--by", "reviewer");
+    assertThat(approve.out()).contains("approved by reviewer");
+
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                Tasks.reload(dev.stack.client(), task).getStatus().getPhase()
+                    == TaskPhase.Succeeded);
+    assertThat(Tasks.reload(dev.stack.client(), task).getSpec().getApprovedBy())
+        .isEqualTo("reviewer");
   }
 
   @Test
