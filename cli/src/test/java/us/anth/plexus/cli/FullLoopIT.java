@@ -201,7 +201,9 @@ class FullLoopIT {
   @Test
   void deleteWithFiltersAsksAndDeletesOnlyWhatMatched() {
     for (String type : List.of("doomed", "doomed", "kept")) {
-      assertThat(dev.run("dispatch", "true", "--type", type, "--account", "acct-del").exitCode())
+      assertThat(
+              dev.run("dispatch", "true", "--wait", "--type", type, "--account", "acct-del")
+                  .exitCode())
           .isZero();
     }
     List<PlexusTask> doomed = tasksOfType("doomed");
