@@ -66,22 +66,23 @@ final class LocalProcess {
     return process.isAlive();
   }
 
-  /** SIGTERM to the process tree, SIGKILL after {@code grace}; blocks until it is gone. */
+  /** SIGTERM to the process, SIGKILL to its tree after {@code grace}; blocks until it is gone. */
   void terminate(Duration grace) {
     if (!process.isAlive()) {
       return;
     }
-    java.util.List<ProcessHandle> tree = process.descendants().toList();
-    tree.forEach(ProcessHandle::destroy);
-    process.destroy();
+    // Like the kubelet: SIGTERM to the container's main process only (the runner forwards it to
+    // its command); through the handle, so the output stream stays open for its last lines.
+    process.toHandle().destroy();
     try {
       if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-        tree.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.toHandle().destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      process.destroyForcibly();
+      process.toHandle().destroyForcibly();
     }
   }
 }
