@@ -202,8 +202,7 @@ class FullLoopIT {
   void deleteWithFiltersAsksAndDeletesOnlyWhatMatched() {
     for (String type : List.of("doomed", "doomed", "kept")) {
       assertThat(
-              dev.run("dispatch", "true", "--wait", "--type", type, "--account", "acct-del")
-                  .exitCode())
+              dev.run("dispatch", "sleep 30", "--type", type, "--account", "acct-del").exitCode())
           .isZero();
     }
     List<PlexusTask> doomed = tasksOfType("doomed");
@@ -218,6 +217,9 @@ class FullLoopIT {
         dev.runWithInput("y\n", "delete", "--type", "doomed", "--account", "acct-del");
     assertThat(accepted.exitCode()).as(accepted.err()).isZero();
     assertThat(tasksOfType("doomed")).isEmpty();
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> doomed.stream().allMatch(t -> pidOf(t.getMetadata().getName()) == null));
     assertThat(tasksOfType("kept")).hasSize(1);
     doomed.forEach(t -> assertThat(tasks.find(t.getSpec().getTaskId())).isEmpty());
     assertThat(tasks.find(keptId)).isPresent();
