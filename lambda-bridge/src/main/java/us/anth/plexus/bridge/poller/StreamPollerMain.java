@@ -25,21 +25,7 @@ public final class StreamPollerMain {
   private StreamPollerMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    Map<String, String> env = System.getenv();
-    TaskStoreSettings settings = TaskStoreSettings.fromEnv(env);
-    PollerSettings poller = PollerSettings.fromEnv(env);
-    BridgeConfig config = BridgeConfig.fromEnv(env);
-    DynamoDbClient dynamo = DynamoClients.create(settings);
-    DynamoDbStreamsClient streams = StreamsClients.create(settings);
-    KubernetesClient kubernetes = new KubernetesClientBuilder().build();
-
-    String streamArn =
-        poller.streamArn().isEmpty() ? latestStream(dynamo, settings) : poller.streamArn();
-    String table = StreamArns.tableName(streamArn);
-    BridgeCore core = BridgeCores.forTable(dynamo, settings, table, kubernetes, config);
-    StreamPoller loop =
-        create(streams, streamArn, kubernetes, poller, core, PollerOptions.defaults());
-
+    StreamPoller loop = fromEnv(System.getenv(), new KubernetesClientBuilder().build());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -51,14 +37,33 @@ public final class StreamPollerMain {
                     Thread.currentThread().interrupt();
                   }
                 }));
+    loop.run();
+    LOG.info("Poller stopped");
+  }
+
+  /** The poller the environment describes (PLEXUS_BRIDGE_* and PLEXUS_DYNAMODB_* variables). */
+  public static StreamPoller fromEnv(Map<String, String> env, KubernetesClient kubernetes) {
+    TaskStoreSettings settings = TaskStoreSettings.fromEnv(env);
+    PollerSettings poller = PollerSettings.fromEnv(env);
+    DynamoDbClient dynamo = DynamoClients.create(settings);
+    String streamArn =
+        poller.streamArn().isEmpty() ? latestStream(dynamo, settings) : poller.streamArn();
+    String table = StreamArns.tableName(streamArn);
+    BridgeCore core =
+        BridgeCores.forTable(dynamo, settings, table, kubernetes, BridgeConfig.fromEnv(env));
     LOG.info(
         "Polling {} (table {}); checkpoints in ConfigMap {}/{}",
         streamArn,
         table,
         poller.checkpointNamespace(),
         poller.checkpointConfigMap());
-    loop.run();
-    LOG.info("Poller stopped");
+    return create(
+        StreamsClients.create(settings),
+        streamArn,
+        kubernetes,
+        poller,
+        core,
+        PollerOptions.defaults());
   }
 
   /** A poller dispatching every record of {@code streamArn} with {@code core}. */

@@ -11,10 +11,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import us.anth.plexus.store.TaskStoreSettings;
 
 /** Builds the DynamoDB Streams client for the same region and endpoint as the Task table. */
-final class StreamsClients {
+public final class StreamsClients {
   private StreamsClients() {}
 
-  static DynamoDbStreamsClient create(TaskStoreSettings settings) {
+  public static DynamoDbStreamsClient create(TaskStoreSettings settings) {
     var builder =
         DynamoDbStreamsClient.builder()
             .region(Region.of(settings.region()))
