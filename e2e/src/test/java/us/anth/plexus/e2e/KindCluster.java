@@ -57,6 +57,13 @@ final class KindCluster implements AutoCloseable {
     return client;
   }
 
+  /** Creates the objects of a YAML test resource in {@code namespace}. */
+  void applyInNamespace(String resource, String namespace) throws Exception {
+    try (InputStream in = KindCluster.class.getResourceAsStream(resource)) {
+      client.load(in).inNamespace(namespace).serverSideApply();
+    }
+  }
+
   private void applyCrds() throws Exception {
     for (String name :
         new String[] {

@@ -41,6 +41,7 @@ class TaskLifecycleE2E {
         .resource(
             new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
         .create();
+    cluster.applyInNamespace("/runner-rbac.yaml", NAMESPACE);
     operator =
         PlexusOperator.create(
             cluster.client(),
@@ -48,7 +49,7 @@ class TaskLifecycleE2E {
                 Map.of(
                     "PLEXUS_RUNNER_IMAGE", IMAGE,
                     "PLEXUS_RUNNER_IMAGE_PULL_POLICY", "Never",
-                    "PLEXUS_RUNNER_SERVICE_ACCOUNT", "default")),
+                    "PLEXUS_RUNNER_SERVICE_ACCOUNT", "plexus-runner")),
             TaskRecordMirror.DISABLED);
     operator.start();
     PlexusWorkerPool pool = new PlexusWorkerPool();
