@@ -1,9 +1,15 @@
 package us.anth.plexus.devkit.executor;
 
+import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Book-keeping of one Job in the executor: its current process and counters. */
 final class Attempt {
+  private static final Logger LOG = LoggerFactory.getLogger(Attempt.class);
+  private static final Duration TERMINATION_GRACE = Duration.ofSeconds(10);
+
   final String namespace;
   final String jobName;
   String podName;
@@ -25,5 +31,23 @@ final class Attempt {
 
   boolean running() {
     return process != null && process.isAlive();
+  }
+
+  /** Terminates the current process on purpose (its exit is then not counted as a failure). */
+  void stop(String reason) {
+    if (process == null) {
+      return;
+    }
+    stopReason = reason;
+    LOG.info("local-executor: stopping pod {}/{} ({})", namespace, podName, reason);
+    process.terminate(TERMINATION_GRACE);
+  }
+
+  /** Marks the Job as done: no more attempts, no deadline. */
+  void finish() {
+    finished = true;
+    if (deadline != null) {
+      deadline.cancel(false);
+    }
   }
 }
