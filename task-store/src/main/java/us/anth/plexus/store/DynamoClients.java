@@ -7,6 +7,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -39,22 +41,32 @@ public final class DynamoClients {
   /** A client with an explicit retry budget (tests use a small one to observe outages fast). */
   public static DynamoDbClient create(
       TaskStoreSettings settings, int maxAttempts, Duration maxBackoff) {
-    var builder =
-        DynamoDbClient.builder()
-            .region(Region.of(settings.region()))
-            .credentialsProvider(credentials(settings))
-            .httpClientBuilder(
-                UrlConnectionHttpClient.builder()
-                    .connectionTimeout(Duration.ofSeconds(2))
-                    .socketTimeout(Duration.ofSeconds(10)))
-            .overrideConfiguration(
-                o ->
-                    o.retryStrategy(retryStrategy(maxAttempts, maxBackoff))
-                        .apiCallAttemptTimeout(Duration.ofSeconds(15)));
+    return configure(DynamoDbClient.builder(), settings)
+        .overrideConfiguration(
+            o ->
+                o.retryStrategy(retryStrategy(maxAttempts, maxBackoff))
+                    .apiCallAttemptTimeout(Duration.ofSeconds(15)))
+        .build();
+  }
+
+  /**
+   * Applies what every client of the task tables shares — region, credentials (see {@link
+   * #credentials}), endpoint override and an HTTP client with short timeouts — to any synchronous
+   * AWS client builder, e.g. the DynamoDB Streams client of the bridge. Retries stay the caller's.
+   */
+  public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
+      B builder, TaskStoreSettings settings) {
+    builder
+        .region(Region.of(settings.region()))
+        .credentialsProvider(credentials(settings))
+        .httpClientBuilder(
+            UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(10)));
     if (!settings.endpoint().isEmpty()) {
       builder.endpointOverride(URI.create(settings.endpoint()));
     }
-    return builder.build();
+    return builder;
   }
 
   static RetryStrategy retryStrategy(int maxAttempts, Duration maxBackoff) {
