@@ -34,11 +34,7 @@ final class MetadataMerger {
   WriteResult write(String id, Supplier<RecordUpdate> base, String key, Map<String, String> value) {
     Map<String, AttributeValue> current =
         client
-            .getItem(
-                b ->
-                    b.tableName(table)
-                        .key(Map.of("id", AttributeValue.fromS(id)))
-                        .consistentRead(true))
+            .getItem(b -> b.tableName(table).key(TaskTables.itemKey(id)).consistentRead(true))
             .item();
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       if (current == null || current.isEmpty()) {

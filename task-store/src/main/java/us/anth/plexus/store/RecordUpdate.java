@@ -50,6 +50,17 @@ final class RecordUpdate {
     return this;
   }
 
+  /**
+   * Sets the write sequence {@code attribute}, applied only when the stored one is lower or absent:
+   * the monotonic guard of every write ordered by {@link MonotonicSequence}.
+   */
+  RecordUpdate setIfNewer(String attribute, long sequence) {
+    String name = name(attribute);
+    return set(attribute, sequence)
+        .when("attribute_not_exists(" + name + ") OR " + name + " < :g_seq")
+        .bind(":g_seq", AttributeValue.fromN(Long.toString(sequence)));
+  }
+
   /** Sets {@code parent.child} inside an existing map attribute. */
   RecordUpdate setNested(String parent, String child, AttributeValue value) {
     sets.add(name(parent) + "." + name(child) + " = " + value(parent + "_" + child, value));
@@ -90,7 +101,7 @@ final class RecordUpdate {
     UpdateItemRequest.Builder request =
         UpdateItemRequest.builder()
             .tableName(table)
-            .key(Map.of("id", AttributeValue.fromS(id)))
+            .key(TaskTables.itemKey(id))
             .updateExpression(expression.toString())
             .expressionAttributeNames(names)
             .expressionAttributeValues(values)

@@ -27,47 +27,21 @@ public record StageUpdate(
   }
 
   public StageUpdate statusMessage(String value) {
-    return new StageUpdate(
-        taskId,
-        name,
-        order,
-        status,
-        sequence,
-        value,
-        startedAt,
-        completedAt,
-        estimatedCompletionAt,
-        processedItems,
-        totalItems);
+    return with(value, startedAt, completedAt, estimatedCompletionAt, processedItems, totalItems);
   }
 
   public StageUpdate times(Instant started, Instant completed, Instant eta) {
-    return new StageUpdate(
-        taskId,
-        name,
-        order,
-        status,
-        sequence,
-        statusMessage,
-        started,
-        completed,
-        eta,
-        processedItems,
-        totalItems);
+    return with(statusMessage, started, completed, eta, processedItems, totalItems);
   }
 
   public StageUpdate items(Long processed, Long total) {
+    return with(statusMessage, startedAt, completedAt, estimatedCompletionAt, processed, total);
+  }
+
+  /** A copy with new reported fields; the stage's identity and sequence never change. */
+  private StageUpdate with(
+      String message, Instant started, Instant completed, Instant eta, Long processed, Long total) {
     return new StageUpdate(
-        taskId,
-        name,
-        order,
-        status,
-        sequence,
-        statusMessage,
-        startedAt,
-        completedAt,
-        estimatedCompletionAt,
-        processed,
-        total);
+        taskId, name, order, status, sequence, message, started, completed, eta, processed, total);
   }
 }

@@ -24,76 +24,47 @@ public record TaskPhaseUpdate(
   }
 
   public TaskPhaseUpdate dispatchStatus(DispatchState value) {
-    return new TaskPhaseUpdate(
-        status,
-        value,
-        startedAt,
-        completedAt,
-        errorMessage,
-        errorDetails,
-        workerNodeId,
-        kubernetes);
+    return with(
+        value, startedAt, completedAt, errorMessage, errorDetails, workerNodeId, kubernetes);
   }
 
   public TaskPhaseUpdate startedAt(Instant value) {
-    return new TaskPhaseUpdate(
-        status,
-        dispatchStatus,
-        value,
-        completedAt,
-        errorMessage,
-        errorDetails,
-        workerNodeId,
-        kubernetes);
+    return with(
+        dispatchStatus, value, completedAt, errorMessage, errorDetails, workerNodeId, kubernetes);
   }
 
   public TaskPhaseUpdate completedAt(Instant value) {
-    return new TaskPhaseUpdate(
-        status,
-        dispatchStatus,
-        startedAt,
-        value,
-        errorMessage,
-        errorDetails,
-        workerNodeId,
-        kubernetes);
+    return with(
+        dispatchStatus, startedAt, value, errorMessage, errorDetails, workerNodeId, kubernetes);
   }
 
   /** The error line and, optionally, details as a JSON object text. */
   public TaskPhaseUpdate error(String message, String detailsJson) {
-    return new TaskPhaseUpdate(
-        status,
-        dispatchStatus,
-        startedAt,
-        completedAt,
-        message,
-        detailsJson,
-        workerNodeId,
-        kubernetes);
+    return with(
+        dispatchStatus, startedAt, completedAt, message, detailsJson, workerNodeId, kubernetes);
   }
 
   public TaskPhaseUpdate workerNodeId(String value) {
-    return new TaskPhaseUpdate(
-        status,
-        dispatchStatus,
-        startedAt,
-        completedAt,
-        errorMessage,
-        errorDetails,
-        value,
-        kubernetes);
+    return with(
+        dispatchStatus, startedAt, completedAt, errorMessage, errorDetails, value, kubernetes);
   }
 
   /** E.g. {@code namespace, name, uid, jobName}: merged into {@code metadata.kubernetes}. */
   public TaskPhaseUpdate kubernetes(Map<String, String> value) {
+    return with(
+        dispatchStatus, startedAt, completedAt, errorMessage, errorDetails, workerNodeId, value);
+  }
+
+  /** A copy with new fields; the status it moves to never changes. */
+  private TaskPhaseUpdate with(
+      DispatchState dispatch,
+      Instant started,
+      Instant completed,
+      String message,
+      String details,
+      String worker,
+      Map<String, String> kubernetesRef) {
     return new TaskPhaseUpdate(
-        status,
-        dispatchStatus,
-        startedAt,
-        completedAt,
-        errorMessage,
-        errorDetails,
-        workerNodeId,
-        value);
+        status, dispatch, started, completed, message, details, worker, kubernetesRef);
   }
 }

@@ -25,7 +25,11 @@ final class TaskQueries {
     try {
       Map<String, AttributeValue> item =
           client
-              .getItem(b -> b.tableName(settings.taskTable()).key(key(id)).consistentRead(true))
+              .getItem(
+                  b ->
+                      b.tableName(settings.taskTable())
+                          .key(TaskTables.itemKey(id))
+                          .consistentRead(true))
               .item();
       return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TaskRecord.from(item));
     } catch (SdkException unavailable) {
@@ -35,11 +39,8 @@ final class TaskQueries {
 
   List<TaskRecord> listByAccount(String accountId, int limit) {
     QueryRequest request =
-        QueryRequest.builder()
-            .tableName(settings.taskTable())
-            .indexName(TaskTables.BY_ACCOUNT_ID)
-            .keyConditionExpression("accountId = :account")
-            .expressionAttributeValues(Map.of(":account", AttributeValue.fromS(accountId)))
+        TaskTables.queryIndex(
+                settings.taskTable(), TaskTables.BY_ACCOUNT_ID, "accountId", accountId)
             .scanIndexForward(false)
             .limit(limit)
             .build();
@@ -68,17 +69,13 @@ final class TaskQueries {
           client.deleteItem(
               b ->
                   b.tableName(settings.taskTable())
-                      .key(key(id))
+                      .key(TaskTables.itemKey(id))
                       .returnValues(
                           software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_OLD));
       return deleted.hasAttributes() && !deleted.attributes().isEmpty();
     } catch (SdkException unavailable) {
       throw unavailable("delete task " + id, unavailable);
     }
-  }
-
-  static Map<String, AttributeValue> key(String id) {
-    return Map.of("id", AttributeValue.fromS(id));
   }
 
   static TaskStoreUnavailableException unavailable(String what, SdkException cause) {

@@ -5,11 +5,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
@@ -56,9 +54,7 @@ public final class TaskStageStore {
             .set("estimatedCompletionAt", Timestamps.format(stage.estimatedCompletionAt()))
             .set("processedItems", stage.processedItems())
             .set("totalItems", stage.totalItems())
-            .set(SEQ, stage.sequence())
-            .when("attribute_not_exists(#plexusSeq) OR #plexusSeq < :g_seq", SEQ)
-            .bind(":g_seq", AttributeValue.fromN(Long.toString(stage.sequence())));
+            .setIfNewer(SEQ, stage.sequence());
     return writer.write(
         update.toRequest(settings.stageTable(), stageId(stage.taskId(), stage.name())));
   }
@@ -66,11 +62,7 @@ public final class TaskStageStore {
   /** The task's stages in {@code order} (index {@code byTaskId}); outages are thrown. */
   public List<TaskStageRecord> listStages(String taskId) {
     QueryRequest request =
-        QueryRequest.builder()
-            .tableName(settings.stageTable())
-            .indexName(TaskTables.BY_TASK_ID)
-            .keyConditionExpression("taskId = :task")
-            .expressionAttributeValues(Map.of(":task", AttributeValue.fromS(taskId)))
+        TaskTables.queryIndex(settings.stageTable(), TaskTables.BY_TASK_ID, "taskId", taskId)
             .build();
     try {
       List<TaskStageRecord> stages = new ArrayList<>();
@@ -90,7 +82,8 @@ public final class TaskStageStore {
     List<TaskStageRecord> stages = listStages(taskId);
     try {
       for (TaskStageRecord stage : stages) {
-        client.deleteItem(b -> b.tableName(settings.stageTable()).key(TaskQueries.key(stage.id())));
+        client.deleteItem(
+            b -> b.tableName(settings.stageTable()).key(TaskTables.itemKey(stage.id())));
       }
       return stages.size();
     } catch (SdkException unavailable) {

@@ -2,8 +2,10 @@ package us.anth.plexus.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -11,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
@@ -19,13 +22,15 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 /**
  * Creates the Task and TaskStage tables with the dashboard's key schema: Task by {@code id} with
  * indexes on accountId+updatedAt, scorecardId+updatedAt and scoreId; TaskStage by {@code id} with
- * an index on taskId. Used for DynamoDB Local and fresh environments; Amplify owns production.
+ * an index on taskId. Used for DynamoDB Local and fresh environments; Amplify owns production. The
+ * stores address items and indexes through {@link #itemKey} and {@link #queryIndex}.
  */
 public final class TaskTables {
   public static final String BY_ACCOUNT_ID = "byAccountId";
   public static final String BY_SCORECARD_ID = "byScorecardId";
   public static final String BY_SCORE_ID = "byScoreId";
   public static final String BY_TASK_ID = "byTaskId";
+  private static final String ID = "id";
 
   private TaskTables() {}
 
@@ -49,6 +54,21 @@ public final class TaskTables {
         List.of(index(BY_TASK_ID, "taskId", null)));
   }
 
+  /** The primary key of the Task or TaskStage item {@code id}. */
+  static Map<String, AttributeValue> itemKey(String id) {
+    return Map.of(ID, AttributeValue.fromS(id));
+  }
+
+  /** A query of {@code index} for the items whose hash key {@code attribute} is {@code value}. */
+  static QueryRequest.Builder queryIndex(
+      String table, String index, String attribute, String value) {
+    return QueryRequest.builder()
+        .tableName(table)
+        .indexName(index)
+        .keyConditionExpression(attribute + " = :key")
+        .expressionAttributeValues(Map.of(":key", AttributeValue.fromS(value)));
+  }
+
   private static void createTable(
       DynamoDbClient client,
       String table,
@@ -68,7 +88,7 @@ public final class TaskTables {
             .tableName(table)
             .billingMode(BillingMode.PAY_PER_REQUEST)
             .attributeDefinitions(definitions)
-            .keySchema(key("id", KeyType.HASH))
+            .keySchema(key(ID, KeyType.HASH))
             .globalSecondaryIndexes(indexes);
     if (withStreams) {
       request.streamSpecification(

@@ -79,9 +79,7 @@ final class TaskUpdates {
         .set("output", state.output())
         .set("errorMessage", state.errorMessage())
         .set("errorDetails", state.errorDetails())
-        .set(RUNNER_SEQ, state.sequence())
         .when("attribute_exists(#id)", "id")
-        .when("attribute_not_exists(#plexusRunnerSeq) OR #plexusRunnerSeq < :g_seq", RUNNER_SEQ)
-        .bind(":g_seq", AttributeValue.fromN(Long.toString(state.sequence())));
+        .setIfNewer(RUNNER_SEQ, state.sequence());
   }
 }

@@ -74,6 +74,17 @@ final class LocalDynamo {
       return id;
     }
 
+    /** Sets one attribute of a Task behind the stores' back, as another writer would. */
+    void setTaskAttribute(String id, String attribute, AttributeValue value) {
+      client.updateItem(
+          b ->
+              b.tableName(settings.taskTable())
+                  .key(TaskTables.itemKey(id))
+                  .updateExpression("SET #attribute = :value")
+                  .expressionAttributeNames(Map.of("#attribute", attribute))
+                  .expressionAttributeValues(Map.of(":value", value)));
+    }
+
     TaskRecord task(String id) {
       return tasks.find(id).orElseThrow();
     }

@@ -51,14 +51,7 @@ class OutOfOrderWritesIT {
   @Test
   void aRecordWrittenByOthersIsJudgedByItsStatus() {
     String id = db.dashboardTask("acct-1", null);
-    db.client()
-        .updateItem(
-            b ->
-                b.tableName(db.settings().taskTable())
-                    .key(Map.of("id", AttributeValue.fromS(id)))
-                    .updateExpression("SET #s = :c")
-                    .expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(Map.of(":c", AttributeValue.fromS("COMPLETED"))));
+    db.setTaskAttribute(id, "status", AttributeValue.fromS("COMPLETED"));
 
     assertThat(db.tasks().updatePhase(id, TaskPhaseUpdate.to(TaskStatus.RUNNING)).outcome())
         .isEqualTo(WriteResult.Outcome.SUPERSEDED);

@@ -54,17 +54,8 @@ class TaskQueriesIT {
   @Test
   void aMapMetadataGetsTheKubernetesRefNestedAndKeepsItsKeys() {
     String id = db.dashboardTask("acct-a", null);
-    db.client()
-        .updateItem(
-            b ->
-                b.tableName(db.settings().taskTable())
-                    .key(Map.of("id", AttributeValue.fromS(id)))
-                    .updateExpression("SET metadata = :m")
-                    .expressionAttributeValues(
-                        Map.of(
-                            ":m",
-                            AttributeValue.fromM(
-                                Map.of("scorecard", AttributeValue.fromS("sc-1"))))));
+    db.setTaskAttribute(
+        id, "metadata", AttributeValue.fromM(Map.of("scorecard", AttributeValue.fromS("sc-1"))));
 
     db.tasks().claimForDispatch(id);
     db.tasks().markDispatched(id, Map.of("namespace", "plexus", "name", "t1"));
