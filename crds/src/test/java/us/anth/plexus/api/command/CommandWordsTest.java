@@ -38,12 +38,7 @@ class CommandWordsTest {
         Arguments.of("# not a comment", List.of("#", "not", "a", "comment")));
   }
 
-  @ParameterizedTest(name = "[{index}] {0}")
-  @MethodSource("splits")
-  void splitsLikeAPosixShellWithoutExpansion(String command, List<String> expected) {
-    assertThat(CommandWords.split(command)).isEqualTo(expected);
-  }
-
+  /** Shell operators and substitutions stay literal words: nothing runs but the one command. */
   static Stream<Arguments> injectionAttempts() {
     return Stream.of(
         Arguments.of("echo hi; rm -rf /", List.of("echo", "hi;", "rm", "-rf", "/")),
@@ -59,8 +54,8 @@ class CommandWordsTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @MethodSource("injectionAttempts")
-  void shellOperatorsStayLiteralWords(String command, List<String> expected) {
+  @MethodSource({"splits", "injectionAttempts"})
+  void splitsLikeAPosixShellWithoutExpansion(String command, List<String> expected) {
     assertThat(CommandWords.split(command)).isEqualTo(expected);
   }
 
