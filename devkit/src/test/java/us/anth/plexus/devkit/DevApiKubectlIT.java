@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,15 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** kubectl (when installed) against the dev API: discovery, Table output, apply, logs. */
 class DevApiKubectlIT {
-  private static final Path KUBECTL = Path.of("/usr/bin/kubectl");
   private static EmbeddedKubeApi api;
   @TempDir static Path dir;
-  private static Path kubeconfig;
+  private static Optional<Kubectl> kubectl;
 
   @BeforeAll
   static void start() throws Exception {
     api = EmbeddedKubeApi.start();
-    kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"), "kubectl-it");
+    kubectl = Kubectl.find(api.writeKubeconfig(dir.resolve("kubeconfig"), "kubectl-it"));
   }
 
   @AfterAll
@@ -33,7 +30,7 @@ class DevApiKubectlIT {
 
   @Test
   void versionApiResourcesAndTableOutputWork() throws Exception {
-    assumeTrue(Files.isExecutable(KUBECTL), "kubectl not installed at /usr/bin/kubectl");
+    assumeTrue(kubectl.isPresent(), "kubectl is not installed (not on PATH)");
     assertThat(kubectl("version", "-o", "json")).contains("v1.32.0-plexus-dev");
     assertThat(kubectl("api-resources")).contains("plexustasks", "ptask", "jobs");
 
@@ -61,7 +58,7 @@ class DevApiKubectlIT {
 
   @Test
   void podLogsComeFromTheLogStore() throws Exception {
-    assumeTrue(Files.isExecutable(KUBECTL), "kubectl not installed at /usr/bin/kubectl");
+    assumeTrue(kubectl.isPresent(), "kubectl is not installed (not on PATH)");
     api.client()
         .pods()
         .inNamespace("kubectl-it")
@@ -84,13 +81,6 @@ class DevApiKubectlIT {
   }
 
   private static String kubectl(String... args) throws Exception {
-    List<String> command =
-        new ArrayList<>(List.of(KUBECTL.toString(), "--kubeconfig", kubeconfig.toString()));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.exitValue()).as(out).isZero();
-    return out;
+    return kubectl.orElseThrow().run(args);
   }
 }
