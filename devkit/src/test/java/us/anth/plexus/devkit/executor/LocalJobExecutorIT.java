@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -118,7 +120,9 @@ class LocalJobExecutorIT {
         .jobs()
         .inNamespace(ns)
         .withName("paused")
-        .edit(j -> new JobBuilder(j).editSpec().withSuspend(true).endSpec().build());
+        // A merge patch, as the operator's suspend would be: no resourceVersion to race with the
+        // executor's own status write for the attempt that just started.
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":true}}");
 
     await().atMost(TIMEOUT).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
     Job suspended = awaitCondition("paused", "Suspended");
