@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * Wraps fabric8's CRUD dispatcher so kubectl can talk to the dev API: answers discovery and {@code
- * /version}, serves pod logs from a {@link PodLogStore}, and renders server-side Tables for custom
- * resources with printer columns. Everything else goes to the CRUD dispatcher unchanged.
+ * /version}, serves pod logs from a {@link PodLogStore} (see {@link PodLogQuery}), and renders
+ * server-side Tables for custom resources with printer columns. Everything else goes to the CRUD
+ * dispatcher unchanged.
  */
 public final class DevApiDispatcher extends Dispatcher {
   private static final Pattern POD_LOG =
@@ -78,8 +79,9 @@ public final class DevApiDispatcher extends Dispatcher {
     }
     Matcher log = POD_LOG.matcher(path);
     if (log.matches()) {
+      String query = pathWithQuery.contains("?") ? pathWithQuery.split("\\?", 2)[1] : "";
       return podLogs
-          .read(log.group(1), log.group(2))
+          .read(log.group(1), log.group(2), PodLogQuery.parse(query))
           .map(
               text ->
                   new MockResponse()

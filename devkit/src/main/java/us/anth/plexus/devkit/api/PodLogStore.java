@@ -1,16 +1,20 @@
 package us.anth.plexus.devkit.api;
 
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bounded in-memory logs of the pods the local job executor runs, served by the dev API as {@code
- * GET pods/{name}/log}. Keeps the last {@code maxChars} characters of each pod.
+ * GET pods/{name}/log}. Keeps the last {@code maxChars} characters of each pod, line by line, each
+ * line with the (strictly increasing) time it was appended, as the kubelet does.
  */
 public final class PodLogStore {
   private final int maxChars;
-  private final Map<String, StringBuilder> logs = new ConcurrentHashMap<>();
+  private final Map<String, PodLog> logs = new ConcurrentHashMap<>();
 
   public PodLogStore(int maxChars) {
     this.maxChars = maxChars;
@@ -18,29 +22,22 @@ public final class PodLogStore {
 
   /** Starts an empty log for a pod (so reading it answers "" rather than 404). */
   public void open(String namespace, String pod) {
-    logs.putIfAbsent(key(namespace, pod), new StringBuilder());
+    logs.putIfAbsent(key(namespace, pod), new PodLog());
   }
 
   /** Appends text (usually one line with its newline) to a pod's log. */
   public void append(String namespace, String pod, String text) {
-    StringBuilder log = logs.computeIfAbsent(key(namespace, pod), k -> new StringBuilder());
-    synchronized (log) {
-      log.append(text);
-      if (log.length() > maxChars) {
-        log.delete(0, log.length() - maxChars);
-      }
-    }
+    logs.computeIfAbsent(key(namespace, pod), k -> new PodLog()).append(text, maxChars);
   }
 
   /** The pod's log so far, or empty if the executor never ran this pod. */
   public Optional<String> read(String namespace, String pod) {
-    StringBuilder log = logs.get(key(namespace, pod));
-    if (log == null) {
-      return Optional.empty();
-    }
-    synchronized (log) {
-      return Optional.of(log.toString());
-    }
+    return read(namespace, pod, PodLogQuery.ALL);
+  }
+
+  /** The lines of the pod's log that {@code query} selects, or empty if there is no such log. */
+  public Optional<String> read(String namespace, String pod, PodLogQuery query) {
+    return Optional.ofNullable(logs.get(key(namespace, pod))).map(log -> log.read(query));
   }
 
   /** Forgets a pod's log (the pod was deleted). */
@@ -50,5 +47,42 @@ public final class PodLogStore {
 
   private static String key(String namespace, String pod) {
     return namespace + "/" + pod;
+  }
+
+  private record Line(Instant at, String text) {}
+
+  /** One pod's lines, oldest first, trimmed to the character budget. */
+  private static final class PodLog {
+    private final ArrayDeque<Line> lines = new ArrayDeque<>();
+    private long chars;
+    private Instant last = Instant.EPOCH;
+
+    synchronized void append(String text, int maxChars) {
+      for (String line : text.split("(?<=\n)")) {
+        if (line.isEmpty()) {
+          continue;
+        }
+        Instant now = Instant.now();
+        last = now.isAfter(last) ? now : last.plusNanos(1);
+        lines.addLast(new Line(last, line));
+        chars += line.length();
+      }
+      while (chars > maxChars && !lines.isEmpty()) {
+        chars -= lines.removeFirst().text().length();
+      }
+    }
+
+    synchronized String read(PodLogQuery query) {
+      List<Line> selected =
+          lines.stream()
+              .filter(l -> query.sinceTime().map(t -> !l.at().isBefore(t)).orElse(true))
+              .toList();
+      int from = Math.max(0, selected.size() - query.tailLines().orElse(selected.size()));
+      StringBuilder out = new StringBuilder();
+      for (Line l : selected.subList(from, selected.size())) {
+        out.append(query.timestamps() ? l.at() + " " : "").append(l.text());
+      }
+      return out.toString();
+    }
   }
 }
