@@ -2,16 +2,16 @@ package us.anth.plexus.runner.progress;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import us.anth.plexus.api.StageDeclaration;
 import us.anth.plexus.api.StageState;
 
 /**
- * The task's stages with the semantics of Plexus's TaskProgressTracker: counts clamped to 0..total,
- * items/s since the stage started, ETA once a stage is 10% done, setup stages without counts, a
- * failure marks the running stage FAILED "Error: ...", success completes every stage.
+ * The task's progress with the semantics of Plexus's TaskProgressTracker: counts clamped to
+ * 0..total, items/s since the stage started, ETA once a stage is 10% done, setup stages without
+ * counts, a failure marks the running stage FAILED "Error: ...", success completes every stage.
+ * Applies the command's events under one lock ({@link StageList} holds the stage rules) and tells
+ * the listener of each change.
  */
 public final class ProgressTracker {
   /** Stage used when a command reports progress before naming any stage. */
@@ -19,8 +19,7 @@ public final class ProgressTracker {
 
   private final Clock clock;
   private final ChangeListener listener;
-  private final List<Stage> stages = new ArrayList<>();
-  private Stage current;
+  private final StageList stages;
   private StageState status = StageState.RUNNING;
   private Instant finishedAt;
   private String reportedError;
@@ -29,9 +28,7 @@ public final class ProgressTracker {
   public ProgressTracker(List<StageDeclaration> declared, Clock clock, ChangeListener listener) {
     this.clock = clock;
     this.listener = listener;
-    for (StageDeclaration d : declared == null ? List.<StageDeclaration>of() : declared) {
-      add(d.getName(), d.getOrder(), d.getTotalItems());
-    }
+    this.stages = new StageList(declared);
   }
 
   /** Applies one event reported by the command. */
@@ -52,18 +49,7 @@ public final class ProgressTracker {
       if (status != StageState.RUNNING) {
         return;
       }
-      Instant now = clock.instant();
-      Stage stage = find(name);
-      if (stage == null) {
-        stage = add(name, order, total);
-      }
-      if (current != null && current != stage && current.state == StageState.RUNNING) {
-        current.complete(now);
-      }
-      stage.start(now);
-      stage.processed = 0;
-      stage.update(null, total, message);
-      current = stage;
+      stages.start(name, order, total, message, clock.instant());
     }
     listener.changed(true);
   }
@@ -72,7 +58,7 @@ public final class ProgressTracker {
   public void progress(String name, Long processed, Long total, String message) {
     boolean notRunning;
     synchronized (this) {
-      Stage stage = name == null ? current : find(name);
+      Stage stage = stages.resolve(name);
       notRunning = stage == null || stage.state == StageState.PENDING;
     }
     if (notRunning) {
@@ -80,7 +66,7 @@ public final class ProgressTracker {
     }
     update(
         () -> {
-          Stage target = name == null ? current : find(name);
+          Stage target = stages.resolve(name);
           if (target != null && target.state == StageState.RUNNING) {
             target.update(processed, total, message);
           }
@@ -90,7 +76,7 @@ public final class ProgressTracker {
   /** Ends a stage (default: the running one) successfully. */
   public void completeStage(String name) {
     synchronized (this) {
-      Stage stage = name == null ? current : find(name);
+      Stage stage = stages.resolve(name);
       if (status != StageState.RUNNING || stage == null || stage.state != StageState.RUNNING) {
         return;
       }
@@ -103,7 +89,7 @@ public final class ProgressTracker {
   public void succeed() {
     synchronized (this) {
       Instant now = clock.instant();
-      stages.stream().filter(s -> s.state != StageState.COMPLETED).forEach(s -> s.complete(now));
+      stages.completeAll(now);
       status = StageState.COMPLETED;
       finishedAt = now;
     }
@@ -113,9 +99,7 @@ public final class ProgressTracker {
   /** The command failed: the running stage becomes FAILED with "Error: message". */
   public void fail(String message) {
     synchronized (this) {
-      if (current != null && current.state == StageState.RUNNING) {
-        current.fail(clock.instant(), message);
-      }
+      stages.failCurrent(clock.instant(), message);
       status = StageState.FAILED;
       finishedAt = clock.instant();
     }
@@ -125,6 +109,7 @@ public final class ProgressTracker {
   /** A consistent view for a snapshot. */
   public synchronized ProgressView view() {
     Instant now = clock.instant();
+    Stage current = stages.current();
     Instant eta = null;
     if (status == StageState.COMPLETED) {
       eta = finishedAt;
@@ -136,7 +121,7 @@ public final class ProgressTracker {
         current == null ? null : current.name,
         current == null ? null : current.progressText(status == StageState.COMPLETED),
         eta,
-        stages.stream().map(s -> s.snapshot(now)).toList(),
+        stages.snapshots(now),
         reportedError,
         output);
   }
@@ -149,23 +134,6 @@ public final class ProgressTracker {
   }
 
   private synchronized String firstPendingOrDefault() {
-    return stages.stream()
-        .filter(s -> s.state == StageState.PENDING)
-        .map(s -> s.name)
-        .findFirst()
-        .orElse(DEFAULT_STAGE);
-  }
-
-  private Stage find(String name) {
-    return stages.stream().filter(s -> s.name.equals(name)).findFirst().orElse(null);
-  }
-
-  private Stage add(String name, Integer order, Long total) {
-    int position =
-        order != null ? order : stages.stream().mapToInt(s -> s.order + 1).max().orElse(1);
-    Stage stage = new Stage(name, position, total);
-    stages.add(stage);
-    stages.sort(Comparator.comparingInt(s -> s.order));
-    return stage;
+    return stages.firstPending().orElse(DEFAULT_STAGE);
   }
 }
