@@ -27,6 +27,17 @@ public final class CommandArgv {
     return words;
   }
 
+  /**
+   * {@code argv} as the runner logs it: its own classpath (thousands of characters in a development
+   * checkout) is shown as {@code <runner classpath>}.
+   */
+  public static List<String> forLog(List<String> argv) {
+    String classpath = System.getProperty("java.class.path");
+    return argv.stream()
+        .map(word -> !classpath.isEmpty() && word.equals(classpath) ? "<runner classpath>" : word)
+        .toList();
+  }
+
   /** {@code java -cp <this classpath> us.anth.plexus.runner.RunnerMain}. */
   public static List<String> selfCommand() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

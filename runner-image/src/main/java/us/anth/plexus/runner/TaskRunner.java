@@ -75,7 +75,7 @@ public final class TaskRunner {
     RunResult result;
     try {
       List<String> argv = CommandArgv.of(settings.commandPrefix(), command);
-      log.accept("pod " + settings.podName() + " running " + argv);
+      log.accept("pod " + settings.podName() + " running " + CommandArgv.forLog(argv));
       return execution.execute(argv);
     } catch (CommandSyntaxException e) {
       result =

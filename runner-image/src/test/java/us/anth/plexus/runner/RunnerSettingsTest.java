@@ -65,4 +65,13 @@ class RunnerSettingsTest {
     assertThat(CommandArgv.of("plexus", "evaluate accuracy --scorecard-name \"agent scorecard\""))
         .containsExactly("plexus", "evaluate", "accuracy", "--scorecard-name", "agent scorecard");
   }
+
+  @Test
+  void theSelfCommandIsLoggedWithoutTheClasspath() {
+    assertThat(CommandArgv.forLog(CommandArgv.of("", "plexus-runner demo --seconds 3")))
+        .contains("-cp", "<runner classpath>", RunnerMain.class.getName(), "demo")
+        .doesNotContain(System.getProperty("java.class.path"));
+    assertThat(CommandArgv.forLog(CommandArgv.of("", "python3 -c ''")))
+        .containsExactly("python3", "-c", "");
+  }
 }
