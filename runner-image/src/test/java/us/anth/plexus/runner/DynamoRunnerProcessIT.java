@@ -16,7 +16,6 @@ import us.anth.plexus.api.StageDeclaration;
 import us.anth.plexus.api.StageStatus;
 import us.anth.plexus.devkit.EmbeddedDynamo;
 import us.anth.plexus.devkit.EmbeddedKubeApi;
-import us.anth.plexus.store.NewTask;
 import us.anth.plexus.store.TaskRecord;
 import us.anth.plexus.store.TaskStageRecord;
 import us.anth.plexus.store.TaskStageStore;
@@ -40,8 +39,7 @@ class DynamoRunnerProcessIT {
                   new StageDeclaration("Processing", 2, 200L),
                   new StageDeclaration("Finalizing", 3, null)));
       String taskId = task.getSpec().getTaskId();
-      TaskStores stores = TaskStores.on(dynamo.client(), dynamo.settings());
-      stores.tasks().createTask(taskId, NewTask.of("acct", "demo", "runner/test", "demo"));
+      TaskStores stores = TestTasks.withTaskRecord(dynamo, task);
       Path stderr = dir.resolve("stderr.txt");
 
       Process runner =

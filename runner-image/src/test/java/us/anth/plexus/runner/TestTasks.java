@@ -8,6 +8,9 @@ import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskSpec;
 import us.anth.plexus.api.PlexusTaskStatus;
 import us.anth.plexus.api.StageDeclaration;
+import us.anth.plexus.devkit.EmbeddedDynamo;
+import us.anth.plexus.store.NewTask;
+import us.anth.plexus.store.TaskStores;
 
 /** Creates PlexusTasks in random namespaces for runner tests. */
 public final class TestTasks {
@@ -52,6 +55,18 @@ public final class TestTasks {
     status.setErrorDetails("stale details of a previous attempt");
     patch.setStatus(status);
     client.resource(patch).patchStatus();
+  }
+
+  /** Stores on {@code dynamo} holding the dashboard's Task record of {@code task} (PENDING). */
+  public static TaskStores withTaskRecord(EmbeddedDynamo dynamo, PlexusTask task) {
+    TaskStores stores = TaskStores.on(dynamo.client(), dynamo.settings());
+    PlexusTaskSpec spec = task.getSpec();
+    stores
+        .tasks()
+        .createTask(
+            spec.getTaskId(),
+            NewTask.of(spec.getAccountId(), spec.getType(), spec.getTarget(), spec.getCommand()));
+    return stores;
   }
 
   public static PlexusTaskStatus status(KubernetesClient client, PlexusTask task) {

@@ -9,35 +9,31 @@ import us.anth.plexus.runner.progress.ChangeListener;
 /**
  * Feeds one sink from its own thread so the command never waits for it: on each change it marks the
  * state dirty; the thread writes the latest snapshot at once for critical changes and at most once
- * per {@code minInterval} otherwise, retrying failures with backoff. Intermediate states are never
- * queued, only the latest is written; what was skipped is counted and logged.
+ * per {@code minInterval} otherwise, and after a failure waits out the backoff (see {@link
+ * SinkWriter}). Intermediate states are never queued, only the latest is written. When the sink's
+ * target is gone (e.g. the task was deleted) the thread drops the pending state and ends.
  */
 public final class CoalescingPublisher implements ChangeListener {
-  private final ProgressSink sink;
   private final Supplier<TaskSnapshot> source;
   private final PublishPolicy policy;
-  private final Consumer<String> log;
+  private final SinkWriter writer;
   private final Thread worker;
   private final LongAdder changes = new LongAdder();
   private volatile boolean dirty;
+  private volatile boolean gone;
   private boolean urgent;
   private boolean stopping;
   private long nextAllowedNanos = System.nanoTime();
   private long retryAtNanos = nextAllowedNanos;
-  private int failures;
-  private long writes;
-  private long failedAttempts;
-  private TaskSnapshot lastWritten;
 
   public CoalescingPublisher(
       ProgressSink sink,
       Supplier<TaskSnapshot> source,
       PublishPolicy policy,
       Consumer<String> log) {
-    this.sink = sink;
     this.source = source;
     this.policy = policy;
-    this.log = log;
+    this.writer = new SinkWriter(sink, policy, log);
     this.worker = new Thread(this::loop, "publish-" + sink.name());
     worker.setDaemon(true);
     worker.start();
@@ -46,10 +42,13 @@ public final class CoalescingPublisher implements ChangeListener {
   @Override
   public void changed(boolean critical) {
     changes.increment();
-    if (!critical && dirty) {
+    if (gone || (!critical && dirty)) {
       return;
     }
     synchronized (this) {
+      if (gone) {
+        return;
+      }
       dirty = true;
       urgent |= critical;
       notifyAll();
@@ -68,26 +67,11 @@ public final class CoalescingPublisher implements ChangeListener {
     worker.join(Math.max(1, maxWait.toMillis()));
     boolean done = !worker.isAlive();
     worker.interrupt();
+    boolean pending;
     synchronized (this) {
-      String summary =
-          String.format(
-              "%s: %d writes for %d changes (%d intermediate states coalesced), %d failed"
-                  + " attempts",
-              sink.name(),
-              writes,
-              changes.sum(),
-              Math.max(0, changes.sum() - writes),
-              failedAttempts);
-      boolean finalWritten = lastWritten != null && lastWritten.isFinal() && !dirty;
-      if (!done || !finalWritten) {
-        summary +=
-            String.format(
-                "; gave up after %d ms, the final state was NOT written (last written: %s)",
-                maxWait.toMillis(), lastWritten == null ? "none" : "#" + lastWritten.sequence());
-      }
-      log.accept(summary);
-      return done && finalWritten;
+      pending = dirty;
     }
+    return writer.summarize(changes.sum(), done && !pending, maxWait);
   }
 
   private void loop() {
@@ -115,44 +99,32 @@ public final class CoalescingPublisher implements ChangeListener {
           wasUrgent = urgent;
           urgent = false;
         }
-        attempt(wasUrgent);
+        if (!attempt(wasUrgent)) {
+          return;
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private void attempt(boolean wasUrgent) {
-    TaskSnapshot snapshot = source.get();
-    try {
-      sink.publish(snapshot);
-      synchronized (this) {
-        writes++;
-        failures = 0;
-        lastWritten = snapshot;
-        nextAllowedNanos = System.nanoTime() + policy.minInterval().toNanos();
+  /** One write and its consequence for the timing; false when there is nothing more to write. */
+  private boolean attempt(boolean wasUrgent) {
+    SinkWriter.Outcome outcome = writer.write(source.get());
+    synchronized (this) {
+      switch (outcome) {
+        case WRITTEN -> nextAllowedNanos = System.nanoTime() + policy.minInterval().toNanos();
+        case FAILED -> {
+          retryAtNanos = System.nanoTime() + writer.backoff().toNanos();
+          dirty = true;
+          urgent |= wasUrgent;
+        }
+        case GONE -> {
+          gone = true;
+          dirty = false;
+        }
       }
-    } catch (Exception e) {
-      Duration backoff;
-      synchronized (this) {
-        failures++;
-        failedAttempts++;
-        backoff = policy.backoff(failures);
-        retryAtNanos = System.nanoTime() + backoff.toNanos();
-        dirty = true;
-        urgent |= wasUrgent;
-      }
-      log.accept(
-          String.format(
-              "%s: writing state #%d failed (attempt %d): %s; it is dropped, the latest state"
-                  + " will be written in %d ms",
-              sink.name(), snapshot.sequence(), failures, oneLine(e), backoff.toMillis()));
     }
-  }
-
-  private static String oneLine(Exception e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    return outcome != SinkWriter.Outcome.GONE;
   }
 }

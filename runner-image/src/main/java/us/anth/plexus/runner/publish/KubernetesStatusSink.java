@@ -10,19 +10,22 @@ import io.fabric8.kubernetes.client.dsl.EditReplacePatchable;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.net.HttpURLConnection;
 import us.anth.plexus.api.PlexusTask;
 
 /**
  * Writes snapshots to the PlexusTask status subresource, touching only the runner-owned fields.
  * Each write is a JSON Patch of {@code add} operations, one per runner field, which replaces each
  * field whole (lists included). Only when the task has no status object yet (the server answers
- * 422) does it fall back to a JSON merge patch, which then creates it. One sink serves one run.
+ * 422) does it fall back to a JSON merge patch, which then creates it. A 404 means the task was
+ * deleted: {@link TargetGoneException}, so the runner stops writing to it. One sink serves one run.
  *
  * <p>Why not always a merge patch: fabric8's mock API server (our dev mode and tests) merges JSON
  * arrays by appending, so {@code stages} would grow with every write there.
  */
 public final class KubernetesStatusSink implements ProgressSink {
   private static final ObjectMapper JSON = Serialization.jsonMapper();
+  private static final int HTTP_UNPROCESSABLE_ENTITY = 422;
 
   private final KubernetesClient client;
   private volatile boolean clearStale = true;
@@ -37,8 +40,7 @@ public final class KubernetesStatusSink implements ProgressSink {
   }
 
   @Override
-  public void publish(TaskSnapshot snapshot) {
-    ObjectNode fields = JSON.valueToTree(StatusPatch.of(snapshot));
+  public void publish(TaskSnapshot snapshot) throws TargetGoneException {
     PlexusTask target = new PlexusTask();
     target.setMetadata(
         new ObjectMetaBuilder()
@@ -48,17 +50,29 @@ public final class KubernetesStatusSink implements ProgressSink {
     // Giving the client the object (not just its name) saves a GET before every patch.
     EditReplacePatchable<PlexusTask> status = client.resource(target).subresource("status");
     try {
-      status.patch(PatchContext.of(PatchType.JSON), jsonPatch(fields, clearStale).toString());
-      clearStale = false;
+      patch(status, JSON.valueToTree(StatusPatch.of(snapshot)));
     } catch (KubernetesClientException e) {
-      if (e.getCode() != 422) {
+      if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+        TaskRef task = snapshot.task();
+        throw new TargetGoneException(
+            "PlexusTask " + task.namespace() + "/" + task.name() + " is gone (HTTP 404)");
+      }
+      throw e;
+    }
+  }
+
+  private void patch(EditReplacePatchable<PlexusTask> status, ObjectNode fields) {
+    try {
+      status.patch(PatchContext.of(PatchType.JSON), jsonPatch(fields, clearStale).toString());
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HTTP_UNPROCESSABLE_ENTITY) {
         throw e;
       }
       ObjectNode merge = JSON.createObjectNode();
       merge.set("status", fields);
       status.patch(PatchContext.of(PatchType.JSON_MERGE), merge.toString());
-      clearStale = false;
     }
+    clearStale = false;
   }
 
   /**

@@ -4,12 +4,16 @@ package us.anth.plexus.runner.publish;
  * A place task state is written to (the PlexusTask status, DynamoDB, ...). Each sink sits behind
  * its own {@link CoalescingPublisher}, which calls {@link #publish} from one thread at a time, with
  * the latest snapshot only, at most once per second for plain progress and at once for critical
- * transitions; a thrown exception makes it retry later with backoff.
+ * transitions; a thrown exception makes it retry later with backoff, except {@link
+ * TargetGoneException}, which ends the writes to this sink.
  */
 public interface ProgressSink {
   /** Short name for log lines, e.g. {@code kubernetes}. */
   String name();
 
-  /** Writes the snapshot; throw to have the (then latest) state retried with backoff. */
+  /**
+   * Writes the snapshot; throw to have the (then latest) state retried with backoff, or {@link
+   * TargetGoneException} when the target is gone for good.
+   */
   void publish(TaskSnapshot snapshot) throws Exception;
 }

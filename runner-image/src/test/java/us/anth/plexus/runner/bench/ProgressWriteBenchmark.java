@@ -2,23 +2,20 @@ package us.anth.plexus.runner.bench;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import us.anth.plexus.api.PlexusTask;
-import us.anth.plexus.api.StageDeclaration;
 import us.anth.plexus.devkit.EmbeddedDynamo;
 import us.anth.plexus.devkit.EmbeddedKubeApi;
-import us.anth.plexus.runner.RunResult;
+import us.anth.plexus.runner.PacedProgress;
 import us.anth.plexus.runner.TaskRun;
 import us.anth.plexus.runner.TestTasks;
 import us.anth.plexus.runner.publish.DynamoTaskSink;
 import us.anth.plexus.runner.publish.KubernetesStatusSink;
 import us.anth.plexus.runner.publish.PublishPolicy;
 import us.anth.plexus.runner.publish.StatusPublisher;
-import us.anth.plexus.runner.publish.TaskRef;
 import us.anth.plexus.store.NewTask;
 import us.anth.plexus.store.TaskStores;
 
@@ -42,26 +39,15 @@ public final class ProgressWriteBenchmark {
     Duration spread = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 10);
     try (EmbeddedKubeApi api = EmbeddedKubeApi.start();
         EmbeddedDynamo dynamo = EmbeddedDynamo.start()) {
-      String namespace = TestTasks.randomNamespace();
       PlexusTask task =
-          TestTasks.create(
-              api.client(),
-              namespace,
-              "evaluate",
-              List.of(new StageDeclaration("Processing", 1, (long) increments)));
+          PacedProgress.createTask(api.client(), TestTasks.randomNamespace(), increments);
       String taskId = task.getSpec().getTaskId();
       AtomicLong dynamoWrites = new AtomicLong();
       TaskStores stores = TaskStores.on(counting(dynamo.client(), dynamoWrites), dynamo.settings());
       stores.tasks().createTask(taskId, NewTask.of("acct", "demo", "bench/x", "evaluate"));
       dynamoWrites.set(0);
 
-      TaskRun run =
-          new TaskRun(
-              new TaskRef(namespace, "task-1", taskId),
-              task.getSpec().getStages(),
-              1024,
-              Clock.systemUTC(),
-              System.err::println);
+      TaskRun run = PacedProgress.runOf(task, System.err::println);
       StatusPublisher publisher =
           new StatusPublisher(
               List.of(
@@ -74,15 +60,7 @@ public final class ProgressWriteBenchmark {
       int requestsBefore = api.server().getRequestCount();
 
       long start = System.nanoTime();
-      run.tracker().startStage("Processing", null, null, null);
-      for (long i = 1; i <= increments; i++) {
-        run.tracker().progress(null, i, null, null);
-        long due = start + spread.toNanos() * i / increments;
-        while (System.nanoTime() < due) {
-          Thread.onSpinWait();
-        }
-      }
-      run.finish(RunResult.success());
+      PacedProgress.feed(run, increments, spread);
       boolean flushed = publisher.finish(Duration.ofSeconds(30));
       double elapsed = (System.nanoTime() - start) / 1e9;
       int patches = api.server().getRequestCount() - requestsBefore;

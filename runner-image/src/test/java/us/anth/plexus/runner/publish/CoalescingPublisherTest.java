@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,23 +21,8 @@ class CoalescingPublisherTest {
   private final List<String> log = new CopyOnWriteArrayList<>();
 
   private TaskSnapshot snapshot() {
-    return new TaskSnapshot(
-        new TaskRef("ns", "t", null),
-        sequence.incrementAndGet(),
-        Instant.now(),
-        status.get(),
-        null,
-        null,
-        null,
-        List.of(),
-        null,
-        null,
-        null,
-        "",
-        "",
-        0,
-        0,
-        null);
+    return TestSnapshots.bare(
+        new TaskRef("ns", "t", null), sequence.incrementAndGet(), status.get());
   }
 
   /** A sink that records what it was given and can be told to fail. */
@@ -130,5 +114,41 @@ class CoalescingPublisherTest {
     assertThat(publisher.awaitFinish(Duration.ofMillis(300))).isFalse();
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     assertThat(log).anyMatch(line -> line.contains("final state was NOT written"));
+  }
+
+  @Test
+  void aGoneTargetEndsTheWritesAtOnceWithOneLogLine() throws Exception {
+    AtomicInteger attempts = new AtomicInteger();
+    ProgressSink gone =
+        new ProgressSink() {
+          @Override
+          public String name() {
+            return "gone";
+          }
+
+          @Override
+          public void publish(TaskSnapshot snapshot) throws TargetGoneException {
+            attempts.incrementAndGet();
+            throw new TargetGoneException("PlexusTask ns/t is gone (HTTP 404)");
+          }
+        };
+    CoalescingPublisher publisher = new CoalescingPublisher(gone, this::snapshot, FAST, log::add);
+    publisher.changed(true);
+    await().atMost(Duration.ofSeconds(5)).until(() -> attempts.get() == 1);
+    for (int i = 0; i < 100; i++) {
+      publisher.changed(i % 10 == 0);
+    }
+    status.set(StageState.COMPLETED);
+    publisher.changed(true);
+    long start = System.nanoTime();
+    assertThat(publisher.awaitFinish(Duration.ofSeconds(5))).isFalse();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    assertThat(attempts).hasValue(1);
+    assertThat(log)
+        .containsExactly(
+            "gone: PlexusTask ns/t is gone (HTTP 404); stopped writing to it (state #1 and later"
+                + " are dropped)",
+            "gone: 0 writes for 102 changes (102 intermediate states coalesced), 0 failed attempts;"
+                + " stopped early, its target is gone");
   }
 }
