@@ -87,6 +87,11 @@ public final class CliContext implements AutoCloseable {
   /** The Task and TaskStage stores of one DynamoDB endpoint. */
   public record Stores(TaskRecordStore tasks, TaskStageStore stages) {}
 
+  /** Who is running this command ($USER, else the JVM's user name), for cancelledBy/approvedBy. */
+  static String user() {
+    return System.getenv().getOrDefault("USER", System.getProperty("user.name"));
+  }
+
   static String firstNonBlank(String... values) {
     for (String v : values) {
       if (v != null && !v.isBlank()) {

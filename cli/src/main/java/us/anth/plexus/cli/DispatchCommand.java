@@ -88,42 +88,44 @@ public final class DispatchCommand implements Callable<Integer> {
               CliContext.firstNonBlank(pool, remote.pool()));
       PlexusTask task = TaskFactory.build(request, ctx.namespace(), TaskFactory.randomSuffix());
       PlexusTask created = TaskSubmitter.submit(ctx.client(), ctx.stores(), task);
-      String name = created.getMetadata().getName();
-      if (!mode.await) {
-        if (global.output() == OutputFormat.table) {
-          System.out.println("task/" + name + " created" + idSuffix(created));
-        } else {
-          System.out.print(
-              global
-                  .output()
-                  .document(
-                      Map.of(
-                          "name",
-                          name,
-                          "namespace",
-                          ctx.namespace(),
-                          "taskId",
-                          String.valueOf(created.getSpec().getTaskId()))));
-        }
-        return 0;
-      }
-      System.err.println(
-          "task/"
-              + name
-              + " created"
-              + idSuffix(created)
-              + "; following (Ctrl-C stops following, not the task)");
-      boolean table = global.output() == OutputFormat.table;
-      PlexusTask last =
-          new TaskFollower(ctx.client(), table ? System.out : System.err, true)
-              .follow(created, Duration.ofSeconds(waitTimeout));
-      System.out.print(table ? TaskViews.detail(last) : global.output().document(last));
-      return TaskFollower.exitCode(last);
+      return mode.await ? follow(ctx, created) : printCreated(created);
     }
   }
 
-  private static String idSuffix(PlexusTask task) {
+  private int printCreated(PlexusTask created) {
+    if (global.output() == OutputFormat.table) {
+      System.out.println(createdLine(created));
+    } else {
+      System.out.print(
+          global
+              .output()
+              .document(
+                  Map.of(
+                      "name",
+                      created.getMetadata().getName(),
+                      "namespace",
+                      created.getMetadata().getNamespace(),
+                      "taskId",
+                      String.valueOf(created.getSpec().getTaskId()))));
+    }
+    return 0;
+  }
+
+  private int follow(CliContext ctx, PlexusTask created) throws InterruptedException {
+    System.err.println(createdLine(created) + "; following (Ctrl-C stops following, not the task)");
+    boolean table = global.output() == OutputFormat.table;
+    PlexusTask last =
+        new TaskFollower(ctx.client(), table ? System.out : System.err, true)
+            .follow(created, Duration.ofSeconds(waitTimeout));
+    System.out.print(table ? TaskViews.detail(last) : global.output().document(last));
+    return TaskFollower.exitCode(last);
+  }
+
+  private static String createdLine(PlexusTask task) {
     String id = task.getSpec().getTaskId();
-    return id == null ? "" : " (id " + id + ")";
+    return "task/"
+        + task.getMetadata().getName()
+        + " created"
+        + (id == null ? "" : " (id " + id + ")");
   }
 }

@@ -1,17 +1,15 @@
 package us.anth.plexus.cli;
 
-import java.util.concurrent.Callable;
+import java.time.Duration;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import us.anth.plexus.api.PlexusTask;
 
 /** {@code plexusctl logs [-f] <task>}: the output of the task's newest pod. */
 @Command(name = "logs", description = "Print the log of the task's newest pod.")
-public final class LogsCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
-
-  @Mixin TaskArgument task;
+public final class LogsCommand extends SingleTaskCommand {
+  /** How long -f follows at most (a task's own timeout normally ends it much sooner). */
+  private static final Duration FOLLOW_AT_MOST = Duration.ofDays(7);
 
   @Option(
       names = {"-f", "--follow"},
@@ -19,30 +17,21 @@ public final class LogsCommand implements Callable<Integer> {
   boolean follow;
 
   @Override
-  public Integer call() throws InterruptedException {
-    try (CliContext ctx = CliContext.open(global)) {
-      PlexusTask found = task.find(ctx);
-      PodLogs logs = new PodLogs(ctx.client(), found);
-      if (!follow && logs.newestPod().isEmpty()) {
-        throw new CliException(
-            "task "
-                + found.getMetadata().getName()
-                + " has no pod yet (phase "
-                + TaskViews.phase(found)
-                + ")");
-      }
-      System.out.print(logs.newText());
-      while (follow
-          && !TaskViews.phase(Tasks.reload(ctx.client(), found))
-              .matches("Succeeded|Failed|Cancelled")) {
-        Thread.sleep(500);
-        System.out.print(logs.newText());
-        System.out.flush();
-      }
-      if (follow) {
-        System.out.print(logs.newText());
-      }
+  int run(CliContext ctx, PlexusTask found) throws InterruptedException {
+    if (follow) {
+      new TaskFollower(ctx.client(), System.out, false).follow(found, FOLLOW_AT_MOST);
       return 0;
     }
+    PodLogFollower logs = new PodLogFollower(ctx.client(), found);
+    if (logs.newestPod().isEmpty()) {
+      throw new CliException(
+          "task "
+              + found.getMetadata().getName()
+              + " has no pod yet (phase "
+              + TaskViews.phase(found)
+              + ")");
+    }
+    logs.poll(System.out::println);
+    return 0;
   }
 }

@@ -8,11 +8,17 @@ import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.TaskPhase;
 
 /**
- * Follows a task until it reaches a final phase: progress bars per stage, and the pod log (without
- * progress marker lines) streamed to {@code logOut}. Returns the final task.
+ * Follows a task until it reaches a final phase, streaming its pod log to {@code logOut} as it
+ * grows; with {@code bars}, also a progress bar per stage (and then the progress marker lines,
+ * which the bars show, are left out of the log). Returns the final task.
  */
 public final class TaskFollower {
   private static final String MARKER = "::plexus:: ";
+  private static final Duration POLL = Duration.ofMillis(250);
+
+  /** Grace after the final phase for the last log lines (the runner's exit summary). */
+  private static final Duration LAST_LINES = Duration.ofMillis(300);
+
   private final KubernetesClient client;
   private final PrintStream logOut;
   private final boolean bars;
@@ -25,22 +31,17 @@ public final class TaskFollower {
 
   public PlexusTask follow(PlexusTask task, Duration timeout) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
-    PodLogs logs = new PodLogs(client, task);
+    PodLogFollower logs = new PodLogFollower(client, task);
     try (StageBars stageBars = new StageBars()) {
       while (true) {
         PlexusTask current = Tasks.reload(client, task);
-        if (bars && current.getStatus() != null) {
-          stageBars.update(current.getStatus());
-        }
-        logs.newText().lines().filter(l -> !l.startsWith(MARKER)).forEach(logOut::println);
-        TaskPhase phase = current.getStatus() == null ? null : current.getStatus().getPhase();
-        if (phase != null && phase.isFinal()) {
-          Thread.sleep(300);
-          logs.newText().lines().filter(l -> !l.startsWith(MARKER)).forEach(logOut::println);
+        showBars(stageBars, current);
+        logs.poll(this::print);
+        if (isFinal(current)) {
+          Thread.sleep(LAST_LINES.toMillis());
+          logs.poll(this::print);
           PlexusTask last = Tasks.reload(client, task);
-          if (bars) {
-            stageBars.update(last.getStatus());
-          }
+          showBars(stageBars, last);
           return last;
         }
         if (Instant.now().isAfter(deadline)) {
@@ -54,9 +55,26 @@ public final class TaskFollower {
                   + ")",
               3);
         }
-        Thread.sleep(250);
+        Thread.sleep(POLL.toMillis());
       }
     }
+  }
+
+  private void print(String line) {
+    if (!(bars && line.startsWith(MARKER))) {
+      logOut.println(line);
+    }
+  }
+
+  private void showBars(StageBars stageBars, PlexusTask task) {
+    if (bars && task.getStatus() != null) {
+      stageBars.update(task.getStatus());
+    }
+  }
+
+  private static boolean isFinal(PlexusTask task) {
+    TaskPhase phase = task.getStatus() == null ? null : task.getStatus().getPhase();
+    return phase != null && phase.isFinal();
   }
 
   /** 0 when Succeeded; the command's exit code (else 1) when Failed; 2 when Cancelled. */

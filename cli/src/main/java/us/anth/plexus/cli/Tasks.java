@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.util.List;
+import java.util.function.Consumer;
 import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.api.PlexusTaskSpec;
 
 /** Finds PlexusTasks by name or DynamoDB task id, with one-line errors when they are missing. */
 public final class Tasks {
@@ -33,6 +35,19 @@ public final class Tasks {
                         + "' not found in namespace "
                         + namespace
                         + " (by name or task id)"));
+  }
+
+  /** Changes the live task's spec with {@code change} (read-modify-write of the current object). */
+  public static void editSpec(
+      KubernetesClient client, PlexusTask task, Consumer<PlexusTaskSpec> change) {
+    api(client)
+        .inNamespace(task.getMetadata().getNamespace())
+        .withName(task.getMetadata().getName())
+        .edit(
+            t -> {
+              change.accept(t.getSpec());
+              return t;
+            });
   }
 
   public static List<PlexusTask> list(KubernetesClient client, String namespace) {

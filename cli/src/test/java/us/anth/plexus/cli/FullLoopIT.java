@@ -8,9 +8,8 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import us.anth.plexus.api.PlexusWorkerPoolSpec;
 import us.anth.plexus.api.StageState;
 import us.anth.plexus.api.StageStatus;
 import us.anth.plexus.api.TaskPhase;
+import us.anth.plexus.devkit.Kubectl;
 import us.anth.plexus.store.TaskRecordStore;
 import us.anth.plexus.store.TaskStageRecord;
 import us.anth.plexus.store.TaskStageStore;
@@ -96,6 +96,22 @@ class FullLoopIT {
   }
 
   @Test
+  void logsFollowStreamsEachLineOnceAndEndsWithTheTask() {
+    String script = "bash -c 'for i in $(seq 1 40); do echo line $i; sleep 0.05; done'";
+    assertThat(dev.run("dispatch", script, "--type", "follower").exitCode()).isZero();
+    String name = onlyTaskOfType("follower").getMetadata().getName();
+
+    DevStackFixture.Run follow = dev.run("logs", "-f", name);
+
+    assertThat(follow.exitCode()).as(follow.err()).isZero();
+    assertThat(follow.out().lines().filter(l -> l.startsWith("line ")))
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.rangeClosed(1, 40).mapToObj(i -> "line " + i).toList());
+    assertThat(TaskViews.phase(Tasks.reload(dev.stack.client(), onlyTaskOfType("follower"))))
+        .isEqualTo("Succeeded");
+  }
+
+  @Test
   void approvalGatedTaskRunsOnceApproved() {
     PlexusWorkerPoolSpec spec = new PlexusWorkerPoolSpec();
     spec.setTargets(List.of("secure/*"));
@@ -111,24 +127,13 @@ class FullLoopIT {
                 .exitCode())
         .isZero();
     PlexusTask task = onlyTaskOfType("gated");
-    await()
-        .atMost(TIMEOUT)
-        .until(
-            () ->
-                Tasks.reload(dev.stack.client(), task).getStatus() != null
-                    && Tasks.reload(dev.stack.client(), task).getStatus().getPhase()
-                        == TaskPhase.AwaitingApproval);
+    awaitPhase(task, TaskPhase.AwaitingApproval);
 
     DevStackFixture.Run approve =
         dev.run("approve", task.getMetadata().getName(), "--by", "reviewer");
     assertThat(approve.out()).contains("approved by reviewer");
 
-    await()
-        .atMost(TIMEOUT)
-        .until(
-            () ->
-                Tasks.reload(dev.stack.client(), task).getStatus().getPhase()
-                    == TaskPhase.Succeeded);
+    awaitPhase(task, TaskPhase.Succeeded);
     assertThat(Tasks.reload(dev.stack.client(), task).getSpec().getApprovedBy())
         .isEqualTo("reviewer");
   }
@@ -188,12 +193,7 @@ class FullLoopIT {
 
     assertThat(dev.run("cancel", name).exitCode()).isZero();
 
-    await()
-        .atMost(TIMEOUT)
-        .until(
-            () ->
-                Tasks.reload(dev.stack.client(), task).getStatus().getPhase()
-                    == TaskPhase.Cancelled);
+    awaitPhase(task, TaskPhase.Cancelled);
     await().atMost(TIMEOUT).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
     assertThat(Tasks.reload(dev.stack.client(), task).getStatus().getCancelledBy()).isNotBlank();
   }
@@ -227,32 +227,18 @@ class FullLoopIT {
 
   @Test
   void kubectlGetsAndAppliesAgainstTheDevApi() throws Exception {
-    Path kubectl = Path.of("/usr/bin/kubectl");
-    assumeTrue(
-        Files.isExecutable(kubectl),
-        "kubectl is not installed at /usr/bin/kubectl; skipping the kubectl part");
+    Optional<Kubectl> kubectl = Kubectl.find(dev.stack.kubeconfig());
+    assumeTrue(kubectl.isPresent(), "kubectl is not installed (not on PATH); skipping");
     Path example =
         Path.of(System.getProperty("plexus.checkout", ".."), "examples", "demo-task.yaml");
 
-    assertThat(kubectl(kubectl, "apply", "--validate=false", "-f", example.toString()))
+    assertThat(kubectl.get().run("apply", "--validate=false", "-f", example.toString()))
         .contains("demo-from-kubectl");
     await()
         .atMost(TIMEOUT)
-        .until(() -> kubectl(kubectl, "get", "ptask", "demo-from-kubectl").contains("Succeeded"));
-    assertThat(kubectl(kubectl, "get", "ptask")).contains("NAME", "PHASE", "demo-from-kubectl");
-    assertThat(kubectl(kubectl, "get", "jobs")).contains("demo-from-kubectl");
-  }
-
-  private static String kubectl(Path kubectl, String... args) throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(kubectl.toString(), "--kubeconfig", dev.stack.kubeconfig().toString()));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.exitValue()).as(out).isZero();
-    return out;
+        .until(() -> kubectl.get().run("get", "ptask", "demo-from-kubectl").contains("Succeeded"));
+    assertThat(kubectl.get().run("get", "ptask")).contains("NAME", "PHASE", "demo-from-kubectl");
+    assertThat(kubectl.get().run("get", "jobs")).contains("demo-from-kubectl");
   }
 
   /** DynamoDB matches the CR: Task status (operator mirror) and stages (runner). */
@@ -268,6 +254,16 @@ class FullLoopIT {
                   stages.listStages(id).stream().map(FullLoopIT::summary).toList();
               assertThat(dynamo)
                   .containsExactlyElementsOf(stageSummary(task.getStatus().getStages()));
+            });
+  }
+
+  private static void awaitPhase(PlexusTask task, TaskPhase phase) {
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () -> {
+              PlexusTask current = Tasks.reload(dev.stack.client(), task);
+              return current.getStatus() != null && current.getStatus().getPhase() == phase;
             });
   }
 
