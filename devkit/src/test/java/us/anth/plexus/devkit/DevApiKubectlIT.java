@@ -76,6 +76,10 @@ class DevApiKubectlIT {
         .create();
     api.podLogs().append("kubectl-it", "p1", "hello from p1\n");
     assertThat(kubectl("logs", "pod/p1")).contains("hello from p1");
+    api.podLogs().append("kubectl-it", "p1", "second line\n");
+    assertThat(kubectl("logs", "pod/p1", "--tail=1")).isEqualTo("second line\n");
+    assertThat(kubectl("logs", "pod/p1", "--timestamps"))
+        .matches("(?s)\\d{4}-\\d\\d-\\d\\dT\\S+Z hello from p1\n\\S+Z second line\n");
     assertThat(api.client().pods().inNamespace("kubectl-it").withName("p1").getLog())
         .contains("hello from p1");
   }
