@@ -1,9 +1,11 @@
 package us.anth.plexus.cli;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -13,11 +15,14 @@ import us.anth.plexus.api.StageStatus;
 
 /**
  * One terminal progress bar per stage (items, items/s, ETA and the status message), drawn on
- * stderr; a bar opens when its stage starts and closes when it ends.
+ * stderr; a bar opens when its stage starts and closes when it ends. Without a terminal (a pipe, a
+ * CI log) redrawn bars would only garble the log, so each stage's start and end is one line.
  */
 final class StageBars implements AutoCloseable {
+  private final boolean terminal = System.console() != null;
   private final Map<String, ProgressBar> bars = new HashMap<>();
   private final Map<String, Boolean> closed = new HashMap<>();
+  private final Set<String> announced = new HashSet<>();
 
   void update(PlexusTaskStatus status) {
     List<StageStatus> stages = Optional.ofNullable(status.getStages()).orElse(List.of());
@@ -26,6 +31,10 @@ final class StageBars implements AutoCloseable {
           || stage.getStatus() == null
           || stage.getStatus() == StageState.PENDING
           || closed.containsKey(stage.getName())) {
+        continue;
+      }
+      if (!terminal) {
+        announce(stage);
         continue;
       }
       ProgressBar bar = bars.computeIfAbsent(stage.getName(), name -> open(stage));
@@ -41,6 +50,26 @@ final class StageBars implements AutoCloseable {
         bar.close();
         closed.put(stage.getName(), true);
       }
+    }
+  }
+
+  private void announce(StageStatus stage) {
+    boolean done =
+        stage.getStatus() == StageState.COMPLETED || stage.getStatus() == StageState.FAILED;
+    if (!announced.add(stage.getName()) && !done) {
+      return;
+    }
+    String items =
+        stage.getTotalItems() == null
+            ? ""
+            : " "
+                + Optional.ofNullable(stage.getProcessedItems()).orElse(0L)
+                + "/"
+                + stage.getTotalItems();
+    String message = stage.getStatusMessage() == null ? "" : " (" + stage.getStatusMessage() + ")";
+    System.err.println("stage " + stage.getName() + ": " + stage.getStatus() + items + message);
+    if (done) {
+      closed.put(stage.getName(), true);
     }
   }
 
