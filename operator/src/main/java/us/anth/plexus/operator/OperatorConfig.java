@@ -49,7 +49,7 @@ public record OperatorConfig(
         read.text("PLEXUS_LEADER_ELECTION_LEASE", "plexus-operator-leader"),
         (int) read.number("PLEXUS_HEALTH_PORT", 8081),
         (int) read.number("PLEXUS_METRICS_PORT", 8080),
-        read.text("PLEXUS_LOG_FORMAT", "text"),
+        read.choice("PLEXUS_LOG_FORMAT", "text", "json"),
         env.entrySet().stream()
             .filter(e -> e.getKey().startsWith(DYNAMODB_PREFIX) && e.getValue() != null)
             .collect(
@@ -88,6 +88,19 @@ public record OperatorConfig(
     String text(String key, String fallback) {
       String value = env.get(key);
       return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    /** Blank = the first choice; otherwise exactly one of them (logback.xml compares exactly). */
+    String choice(String key, String fallback, String other) {
+      String value = env.get(key);
+      if (value == null || value.isBlank()) {
+        return fallback;
+      }
+      if (!value.equals(fallback) && !value.equals(other)) {
+        throw new IllegalArgumentException(
+            key + " must be " + fallback + " or " + other + ", got '" + value + "'");
+      }
+      return value;
     }
 
     long number(String key, long fallback) {

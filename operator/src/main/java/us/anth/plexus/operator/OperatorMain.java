@@ -32,9 +32,17 @@ public final class OperatorMain {
 
   private OperatorMain() {}
 
+  /** Exits with status 2 and one log line when the configuration is invalid. */
   public static void main(String[] args) throws Exception {
     KubernetesClient client = new KubernetesClientBuilder().build();
-    Running running = start(System.getenv(), client);
+    Running running;
+    try {
+      running = start(System.getenv(), client);
+    } catch (IllegalArgumentException e) {
+      LOG.error("Cannot start the Plexus operator: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -45,6 +53,7 @@ public final class OperatorMain {
                   client.close();
                   stopped.countDown();
                 }));
+    LOG.info("The Plexus operator is running; SIGTERM stops it");
     stopped.await();
   }
 

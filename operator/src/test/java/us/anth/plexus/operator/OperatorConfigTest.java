@@ -64,6 +64,14 @@ class OperatorConfigTest {
   }
 
   @Test
+  void logFormatIsTextOrJson() {
+    assertThat(OperatorConfig.fromEnv(Map.of("PLEXUS_LOG_FORMAT", " ")).logFormat())
+        .isEqualTo("text");
+    assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of("PLEXUS_LOG_FORMAT", "JSON")))
+        .hasMessage("PLEXUS_LOG_FORMAT must be text or json, got 'JSON'");
+  }
+
+  @Test
   void badNumbersAreOneReadableLine() {
     assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of("PLEXUS_HEALTH_PORT", "eighty")))
         .hasMessage("PLEXUS_HEALTH_PORT must be a whole number, got 'eighty'");

@@ -38,6 +38,7 @@ final class LambdaBridgeFactory {
   }
 
   static LambdaBridgeFactory fromEnv(Map<String, String> env) {
+    BridgeConfig config = BridgeConfig.fromEnv(env);
     Map<String, String> withRegion = new java.util.HashMap<>(env);
     if (!env.containsKey(TaskStoreSettings.REGION) && env.containsKey("AWS_REGION")) {
       withRegion.put(TaskStoreSettings.REGION, env.get("AWS_REGION"));
@@ -49,8 +50,7 @@ final class LambdaBridgeFactory {
             ? new KubernetesClientBuilder().build()
             : EksClientFactory.create(
                 cluster, DefaultCredentialsProvider.builder().build(), Clock.systemUTC());
-    return new LambdaBridgeFactory(
-        DynamoClients.create(settings), settings, kubernetes, BridgeConfig.fromEnv(env));
+    return new LambdaBridgeFactory(DynamoClients.create(settings), settings, kubernetes, config);
   }
 
   BridgeCore coreForTable(String taskTable) {

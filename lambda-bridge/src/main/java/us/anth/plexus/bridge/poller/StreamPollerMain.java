@@ -24,33 +24,42 @@ public final class StreamPollerMain {
 
   private StreamPollerMain() {}
 
-  public static void main(String[] args) throws InterruptedException {
-    StreamPoller loop = fromEnv(System.getenv(), new KubernetesClientBuilder().build());
+  /** Exits with status 2 and one log line when the configuration is invalid. */
+  public static void main(String[] args) {
+    StreamPoller loop;
+    try {
+      loop = fromEnv(System.getenv(), new KubernetesClientBuilder().build());
+    } catch (IllegalArgumentException e) {
+      LOG.error("Cannot start the bridge poller: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  LOG.info("Stopping the bridge poller");
                   loop.stop();
                   try {
-                    loop.awaitStopped(Duration.ofSeconds(20));
+                    boolean stopped = loop.awaitStopped(Duration.ofSeconds(20));
+                    LOG.info(stopped ? "Poller stopped" : "Poller still busy after 20 s; exiting");
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                   }
                 }));
     loop.run();
-    LOG.info("Poller stopped");
   }
 
   /** The poller the environment describes (PLEXUS_BRIDGE_* and PLEXUS_DYNAMODB_* variables). */
   public static StreamPoller fromEnv(Map<String, String> env, KubernetesClient kubernetes) {
+    BridgeConfig config = BridgeConfig.fromEnv(env);
     TaskStoreSettings settings = TaskStoreSettings.fromEnv(env);
     PollerSettings poller = PollerSettings.fromEnv(env);
     DynamoDbClient dynamo = DynamoClients.create(settings);
     String streamArn =
         poller.streamArn().isEmpty() ? latestStream(dynamo, settings) : poller.streamArn();
     String table = StreamArns.tableName(streamArn);
-    BridgeCore core =
-        BridgeCores.forTable(dynamo, settings, table, kubernetes, BridgeConfig.fromEnv(env));
+    BridgeCore core = BridgeCores.forTable(dynamo, settings, table, kubernetes, config);
     LOG.info(
         "Polling {} (table {}); checkpoints in ConfigMap {}/{}",
         streamArn,

@@ -1,0 +1,123 @@
+package us.anth.plexus.bridge.poller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PLEXUS_LOG_FORMAT on the real poller process: StreamPollerMain as a child JVM against DynamoDB
+ * Local and the embedded API server, stdout and stderr redirected to files.
+ */
+class PollerLogFormatIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void jsonFormatWritesOneJsonObjectPerStdoutLine() throws Exception {
+    try (PollerWorld world = new PollerWorld()) {
+      Map<String, String> env = world.env();
+      env.put("KUBECONFIG", world.kube.writeKubeconfig(dir.resolve("kubeconfig"), "ns").toString());
+      env.put("PLEXUS_LOG_FORMAT", "json");
+      Process poller = startPoller(env);
+      try {
+        world.awaitDispatched(world.putPendingTask());
+      } finally {
+        poller.toHandle().destroy();
+        assertThat(poller.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      }
+      assertThat(Files.readString(dir.resolve("stderr"))).isEmpty();
+      List<JsonNode> events =
+          Files.readAllLines(dir.resolve("stdout")).stream().map(this::message).toList();
+      assertThat(events)
+          .anySatisfy(
+              e -> {
+                assertThat(e.get("loggerName").asText())
+                    .isEqualTo(StreamPollerMain.class.getName());
+                assertThat(e.get("formattedMessage").asText())
+                    .startsWith("Polling arn:aws:dynamodb");
+              });
+      assertThat(events)
+          .last()
+          .satisfies(
+              e -> assertThat(e.get("formattedMessage").asText()).isEqualTo("Poller stopped"));
+    }
+  }
+
+  @Test
+  void unknownFormatFailsAtStartWithOneTextLine() throws Exception {
+    Process poller = startPoller(Map.of("PLEXUS_LOG_FORMAT", "yaml"));
+
+    assertThat(poller.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(poller.exitValue()).isEqualTo(2);
+    assertThat(Files.readAllLines(dir.resolve("stdout")))
+        .singleElement()
+        .asString()
+        .contains(" ERROR ")
+        .endsWith(
+            "Cannot start the bridge poller: PLEXUS_LOG_FORMAT must be text or json, got 'yaml'");
+    assertThat(Files.readString(dir.resolve("stderr"))).isEmpty();
+  }
+
+  @Test
+  void shadedLambdaJarLogsThroughLogbackAlone() throws Exception {
+    Path jar;
+    try (var files = Files.list(Path.of("target"))) {
+      jar = files.filter(f -> f.toString().endsWith("-lambda.jar")).findFirst().orElseThrow();
+    }
+    Map<String, String> env =
+        Map.of("PLEXUS_LOG_FORMAT", "json", "PLEXUS_BRIDGE_MAX_ATTEMPTS", "0");
+    Process poller = startPoller(jar.toString(), env);
+
+    assertThat(poller.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(poller.exitValue()).isEqualTo(2);
+    assertThat(Files.readAllLines(dir.resolve("stdout")))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(message(line).get("formattedMessage").asText())
+                    .isEqualTo(
+                        "Cannot start the bridge poller: PLEXUS_BRIDGE_MAX_ATTEMPTS must be at"
+                            + " least 1, not 0"));
+    assertThat(Files.readString(dir.resolve("stderr"))).as("no second SLF4J provider").isEmpty();
+  }
+
+  private Process startPoller(Map<String, String> env) throws IOException {
+    return startPoller(System.getProperty("java.class.path"), env);
+  }
+
+  private Process startPoller(String classpath, Map<String, String> env) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder =
+        new ProcessBuilder(java, "-cp", classpath, StreamPollerMain.class.getName());
+    builder.environment().keySet().removeIf(k -> k.startsWith("PLEXUS_"));
+    builder.environment().putAll(env);
+    return builder
+        .redirectOutput(dir.resolve("stdout").toFile())
+        .redirectError(dir.resolve("stderr").toFile())
+        .start();
+  }
+
+  /** A JSON log event: an object with level, loggerName and formattedMessage. */
+  private JsonNode message(String line) {
+    try {
+      JsonNode event = JSON.readTree(line);
+      assertThat(event.path("level").isTextual() && event.path("loggerName").isTextual())
+          .as(line)
+          .isTrue();
+      assertThat(event.path("formattedMessage").isTextual()).as(line).isTrue();
+      return event;
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + line, e);
+    }
+  }
+}
