@@ -3,33 +3,31 @@ RBAC rules the operator needs on namespaced resources. Rendered into one Cluster
 namespaces are watched, or into a Role per watched namespace.
 */}}
 {{- define "plexus.operatorNamespacedRules" -}}
-# Reconcile PlexusTasks: watch them (informer), and update metadata (finalizers, labels).
+# Tasks: list/watch feed the reconciler's informer; get re-reads a task (before its first status
+# write, and when a finalizer patch conflicts); patch adds/removes the SDK's finalizer (JSON Patch)
+# and writes spec.taskId; delete removes a finished task once ttlSecondsAfterFinished has passed.
 - apiGroups: ["plexus.anth.us"]
   resources: ["plexustasks"]
-  verbs: ["get", "list", "watch", "update", "patch"]
-# The Cleaner removes its finalizer from deleted tasks; with OwnerReferencesPermissionEnforcement
-# setting blockOwnerDeletion on the task's Job also needs update on this subresource.
+  verbs: ["get", "list", "watch", "patch", "delete"]
+# Each Job's ownerReference to its task sets blockOwnerDeletion, which clusters running the
+# OwnerReferencesPermissionEnforcement admission plugin (e.g. OpenShift) allow only with this.
 - apiGroups: ["plexus.anth.us"]
   resources: ["plexustasks/finalizers"]
   verbs: ["update"]
-# Write the operator's status fields (phase, conditions, jobName, pool, ...) as a merge patch.
+# The operator's status fields (phase, conditions, jobName, pool, ...), written as a JSON Patch.
 - apiGroups: ["plexus.anth.us"]
   resources: ["plexustasks/status"]
-  verbs: ["get", "update", "patch"]
-# One Job per task: create it, watch it for completion, unsuspend/suspend it for pool concurrency,
-# and delete it on cancel or after retention.
+  verbs: ["patch"]
+# One Job per task: create it (get when it already exists), list/watch for completion and pool
+# counts, patch spec.suspend to release a queued Job, delete it on cancel or task deletion.
 - apiGroups: ["batch"]
   resources: ["jobs"]
-  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
-# Read the task pods to report the worker node and why a pod failed (read only).
+  verbs: ["get", "list", "watch", "create", "patch", "delete"]
+# The informer on task pods: worker node and running state (read only, from the cache).
 - apiGroups: [""]
   resources: ["pods"]
-  verbs: ["get", "list", "watch"]
-# Read a failed pod's log tail when the runner could not report an error itself (read only).
-- apiGroups: [""]
-  resources: ["pods/log"]
-  verbs: ["get"]
-# Record Kubernetes Events on tasks (NoMatchingPool, Dispatched, Failed, ...).
+  verbs: ["list", "watch"]
+# Kubernetes Events on tasks (NoMatchingPool, Dispatched, Failed, ...); a repeat is a patch.
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create", "patch"]
@@ -37,12 +35,12 @@ namespaces are watched, or into a Role per watched namespace.
 
 {{/* RBAC rules on the cluster-scoped PlexusWorkerPools (always a ClusterRole). */}}
 {{- define "plexus.operatorPoolRules" -}}
-# Route tasks to pools: read and watch the cluster-scoped PlexusWorkerPools.
+# Route tasks to pools: the informer on the cluster-scoped PlexusWorkerPools.
 - apiGroups: ["plexus.anth.us"]
   resources: ["plexusworkerpools"]
-  verbs: ["get", "list", "watch"]
-# Report each pool's active and queued task counts in its status.
+  verbs: ["list", "watch"]
+# Each pool's active and queued task counts, written as a merge patch of its status.
 - apiGroups: ["plexus.anth.us"]
   resources: ["plexusworkerpools/status"]
-  verbs: ["update", "patch"]
+  verbs: ["patch"]
 {{- end }}

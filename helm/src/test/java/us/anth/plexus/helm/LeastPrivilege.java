@@ -9,22 +9,26 @@ import java.util.Set;
 final class LeastPrivilege {
   static final String PLEXUS = "plexus.anth.us";
 
-  /** Operator, on namespaced resources: in the ClusterRole, or in each watched namespace's Role. */
+  /**
+   * Operator, on namespaced resources: in the ClusterRole, or in each watched namespace's Role.
+   * Derived from the operator's Kubernetes calls (see the comments in _rbac-rules.tpl): no update
+   * anywhere (every write is a patch), delete on tasks for ttlSecondsAfterFinished, pods only
+   * through the informer.
+   */
   static final Set<Rule> OPERATOR_NAMESPACED =
       Set.of(
-          Rule.of(PLEXUS, "plexustasks", "get", "list", "watch", "update", "patch"),
+          Rule.of(PLEXUS, "plexustasks", "get", "list", "watch", "patch", "delete"),
           Rule.of(PLEXUS, "plexustasks/finalizers", "update"),
-          Rule.of(PLEXUS, "plexustasks/status", "get", "update", "patch"),
-          Rule.of("batch", "jobs", "get", "list", "watch", "create", "update", "patch", "delete"),
-          Rule.of("", "pods", "get", "list", "watch"),
-          Rule.of("", "pods/log", "get"),
+          Rule.of(PLEXUS, "plexustasks/status", "patch"),
+          Rule.of("batch", "jobs", "get", "list", "watch", "create", "patch", "delete"),
+          Rule.of("", "pods", "list", "watch"),
           Rule.of("", "events", "create", "patch"));
 
-  /** Operator, on the cluster-scoped pools: always a ClusterRole. */
+  /** Operator, on the cluster-scoped pools (informer, status patch): always a ClusterRole. */
   static final Set<Rule> OPERATOR_POOLS =
       Set.of(
-          Rule.of(PLEXUS, "plexusworkerpools", "get", "list", "watch"),
-          Rule.of(PLEXUS, "plexusworkerpools/status", "update", "patch"));
+          Rule.of(PLEXUS, "plexusworkerpools", "list", "watch"),
+          Rule.of(PLEXUS, "plexusworkerpools/status", "patch"));
 
   /** Runner, in each namespace tasks run in. */
   static final Set<Rule> RUNNER =
@@ -37,11 +41,14 @@ final class LeastPrivilege {
 
   private LeastPrivilege() {}
 
-  /** Operator leader election, in the release namespace, limited to its own Lease. */
+  /**
+   * Operator leader election, in the release namespace, limited to its own Lease: fabric8 renews
+   * with a patch; java-operator-sdk checks for create, get and update before it starts.
+   */
   static Set<Rule> leaderElection(String lease) {
     return Set.of(
         Rule.of("coordination.k8s.io", "leases", "create"),
-        Rule.named("coordination.k8s.io", "leases", lease, "get", "update"));
+        Rule.named("coordination.k8s.io", "leases", lease, "get", "update", "patch"));
   }
 
   /** Bridge poller checkpoint, in the release namespace, limited to its own ConfigMap. */
