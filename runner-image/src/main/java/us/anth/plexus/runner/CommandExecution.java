@@ -22,6 +22,9 @@ public final class CommandExecution {
   /** Environment variable naming the JSON-lines progress file the command may append to. */
   public static final String PROGRESS_FILE_ENV = "PLEXUS_PROGRESS_FILE";
 
+  /** End reason set by {@link #terminate()}; the result then carries no errorMessage. */
+  private static final String TERMINATED = "terminated";
+
   private final TaskRun run;
   private final Duration timeout;
   private final Duration killGrace;
@@ -56,7 +59,7 @@ public final class CommandExecution {
       if (ended || endReason != null) {
         return;
       }
-      endReason = "terminated";
+      endReason = TERMINATED;
       child = process;
     }
     if (child != null) {
@@ -74,7 +77,7 @@ public final class CommandExecution {
     Process child;
     synchronized (this) {
       if (endReason != null) {
-        return finished(new RunResult(RunResult.TERMINATED, endReason, null));
+        return finished(RunResult.terminated(null)); // only terminate() sets it this early
       }
       try {
         child = builder.start();
@@ -111,9 +114,10 @@ public final class CommandExecution {
     synchronized (this) {
       reason = endReason;
     }
-    String details = run.stderr().tail();
-    if ("terminated".equals(reason)) {
-      return new RunResult(RunResult.TERMINATED, reason, details);
+    String tail = run.stderr().tail();
+    String details = tail.isEmpty() ? null : tail;
+    if (TERMINATED.equals(reason)) {
+      return RunResult.terminated(details);
     }
     if (reason != null) {
       return new RunResult(RunResult.TIMED_OUT, reason, details);
@@ -123,7 +127,7 @@ public final class CommandExecution {
     }
     String reported = run.tracker().view().reportedError();
     String message = reported != null ? reported : "command exited with code " + code;
-    return new RunResult(code, message, details.isEmpty() ? null : details);
+    return new RunResult(code, message, details);
   }
 
   private static void closeQuietly(OutputStream stdin) {

@@ -84,7 +84,7 @@ public final class TaskRun {
     if (outcome.succeeded()) {
       tracker.succeed();
     } else {
-      tracker.fail(outcome.errorMessage());
+      tracker.fail(outcome.reason());
     }
   }
 

@@ -85,7 +85,7 @@ public final class TaskRunner {
           new RunResult(RunResult.CANNOT_START, "cannot start command: " + e.getMessage(), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      result = new RunResult(RunResult.TERMINATED, "terminated", null);
+      result = RunResult.terminated(null);
     }
     run.finish(result);
     return result;
@@ -106,9 +106,7 @@ public final class TaskRunner {
   }
 
   private static String describe(RunResult result) {
-    return result.succeeded()
-        ? "exit 0"
-        : "exit " + result.exitCode() + ": " + result.errorMessage();
+    return result.succeeded() ? "exit 0" : "exit " + result.exitCode() + ": " + result.reason();
   }
 
   private static void removeHook(Thread hook) {

@@ -150,4 +150,44 @@ class CommandExecutionIT {
     }
     assertThat(run.snapshot().stdoutTail()).isEqualTo("ready\n");
   }
+
+  @Test
+  void terminateEndsWith143AndLeavesTheErrorMessageToTheOperator() throws Exception {
+    Path script =
+        RunnerProcess.script(
+            dir,
+            "long.sh",
+            """
+            #!/bin/sh
+            echo '::plexus:: {"event":"stage","stage":"Work"}'
+            echo "half way" >&2
+            exec sleep 60
+            """);
+    CommandExecution execution = new CommandExecution(run, null, Duration.ofSeconds(1), line -> {});
+    Thread stopper =
+        new Thread(
+            () -> {
+              await()
+                  .atMost(Duration.ofSeconds(20))
+                  .until(() -> run.snapshot().stderrTail().equals("half way\n"));
+              execution.terminate();
+            });
+    stopper.start();
+    RunResult result = execution.execute(CommandArgv.of("", "sh " + script));
+    stopper.join(5000);
+
+    assertThat(result).isEqualTo(new RunResult(143, null, "half way\n"));
+    TaskSnapshot snapshot = run.snapshot();
+    assertThat(snapshot.exitCode()).isEqualTo(143);
+    assertThat(snapshot.errorMessage()).as("the operator knows why; the runner does not").isNull();
+    assertThat(snapshot.errorDetails()).isEqualTo("half way\n");
+    assertThat(snapshot.leavesErrorMessageToOperator()).isTrue();
+    assertThat(snapshot.stages())
+        .singleElement()
+        .satisfies(
+            stage -> {
+              assertThat(stage.status()).isEqualTo(StageState.FAILED);
+              assertThat(stage.statusMessage()).isEqualTo("Error: terminated");
+            });
+  }
 }

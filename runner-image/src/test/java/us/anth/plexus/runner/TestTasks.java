@@ -41,20 +41,31 @@ public final class TestTasks {
    * previous failed attempt, which a new run must clear.
    */
   public static void setOperatorFields(KubernetesClient client, PlexusTask task) {
-    PlexusTask patch = new PlexusTask();
-    patch.setMetadata(
-        new ObjectMetaBuilder()
-            .withName(task.getMetadata().getName())
-            .withNamespace(task.getMetadata().getNamespace())
-            .build());
     PlexusTaskStatus status = new PlexusTaskStatus();
     status.setPhase(us.anth.plexus.api.TaskPhase.Running);
     status.setJobName("job-of-task-1");
     status.setPool("default");
     status.setExitCode(3);
     status.setErrorDetails("stale details of a previous attempt");
+    client.resource(statusPatch(task, status)).patchStatus();
+  }
+
+  /** Writes status.errorMessage as the operator does (e.g. on cancel). */
+  public static void setErrorMessage(KubernetesClient client, PlexusTask task, String message) {
+    PlexusTaskStatus status = new PlexusTaskStatus();
+    status.setErrorMessage(message);
+    client.resource(statusPatch(task, status)).patchStatus();
+  }
+
+  private static PlexusTask statusPatch(PlexusTask task, PlexusTaskStatus status) {
+    PlexusTask patch = new PlexusTask();
+    patch.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(task.getMetadata().getName())
+            .withNamespace(task.getMetadata().getNamespace())
+            .build());
     patch.setStatus(status);
-    client.resource(patch).patchStatus();
+    return patch;
   }
 
   /** Stores on {@code dynamo} holding the dashboard's Task record of {@code task} (PENDING). */

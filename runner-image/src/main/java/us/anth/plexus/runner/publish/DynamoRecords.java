@@ -47,9 +47,13 @@ public final class DynamoRecords {
         errorDetailsJson(snapshot));
   }
 
-  /** errorDetails is AWSJSON on the dashboard: the exit code and the runner's details text. */
+  /**
+   * errorDetails is AWSJSON on the dashboard: the exit code and the runner's details text, for
+   * every failed run (also a terminated one, which has no errorMessage of the runner's).
+   */
   static String errorDetailsJson(TaskSnapshot snapshot) {
-    if (snapshot.errorMessage() == null && snapshot.errorDetails() == null) {
+    boolean failed = snapshot.exitCode() != null && snapshot.exitCode() != 0;
+    if (!failed && snapshot.errorMessage() == null && snapshot.errorDetails() == null) {
       return null;
     }
     ObjectNode details = JsonNodeFactory.instance.objectNode();

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.net.HttpURLConnection;
+import java.util.List;
 import us.anth.plexus.api.PlexusTask;
 
 /**
@@ -50,7 +51,7 @@ public final class KubernetesStatusSink implements ProgressSink {
     // Giving the client the object (not just its name) saves a GET before every patch.
     EditReplacePatchable<PlexusTask> status = client.resource(target).subresource("status");
     try {
-      patch(status, JSON.valueToTree(StatusPatch.of(snapshot)));
+      patch(status, JSON.valueToTree(StatusPatch.of(snapshot)), snapshot);
     } catch (KubernetesClientException e) {
       if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
         TaskRef task = snapshot.task();
@@ -61,9 +62,11 @@ public final class KubernetesStatusSink implements ProgressSink {
     }
   }
 
-  private void patch(EditReplacePatchable<PlexusTask> status, ObjectNode fields) {
+  private void patch(
+      EditReplacePatchable<PlexusTask> status, ObjectNode fields, TaskSnapshot snapshot) {
     try {
-      status.patch(PatchContext.of(PatchType.JSON), jsonPatch(fields, clearStale).toString());
+      List<String> stale = clearStale ? StatusPatch.fieldsToClear(snapshot) : List.of();
+      status.patch(PatchContext.of(PatchType.JSON), jsonPatch(fields, stale).toString());
     } catch (KubernetesClientException e) {
       if (e.getCode() != HTTP_UNPROCESSABLE_ENTITY) {
         throw e;
@@ -80,13 +83,9 @@ public final class KubernetesStatusSink implements ProgressSink {
    * snapshot lacks, so a previous attempt's exit code or error does not linger (the API server
    * prunes nulls).
    */
-  private static ArrayNode jsonPatch(ObjectNode fields, boolean clearStale) {
+  private static ArrayNode jsonPatch(ObjectNode fields, List<String> stale) {
     ArrayNode operations = JSON.createArrayNode();
-    if (clearStale) {
-      StatusPatch.RUNNER_FIELDS.stream()
-          .filter(field -> !fields.has(field))
-          .forEach(field -> fields.putNull(field));
-    }
+    stale.stream().filter(field -> !fields.has(field)).forEach(field -> fields.putNull(field));
     fields
         .fields()
         .forEachRemaining(

@@ -27,6 +27,16 @@ public final class StatusPatch {
 
   private StatusPatch() {}
 
+  /**
+   * The runner fields a run's first write nulls so a previous attempt's values do not linger; all
+   * of them except errorMessage when the operator owns it for this state (a terminated run).
+   */
+  public static List<String> fieldsToClear(TaskSnapshot s) {
+    return s.leavesErrorMessageToOperator()
+        ? RUNNER_FIELDS.stream().filter(field -> !field.equals("errorMessage")).toList()
+        : RUNNER_FIELDS;
+  }
+
   /** The runner's fields; everything the operator owns stays null (omitted from the patch). */
   public static PlexusTaskStatus of(TaskSnapshot s) {
     PlexusTaskStatus status = new PlexusTaskStatus();

@@ -9,7 +9,7 @@ import us.anth.plexus.runner.progress.StageSnapshot;
  * Immutable state of one task run at one moment: what every {@link ProgressSink} writes. {@code
  * sequence} grows with every snapshot of a run, so sinks can refuse to move backwards. {@code
  * status} is RUNNING until the command ended, then COMPLETED or FAILED; exit fields are null while
- * it runs.
+ * it runs. errorMessage stays null when the runner was terminated by a signal (exit code 143).
  */
 public record TaskSnapshot(
     TaskRef task,
@@ -31,6 +31,14 @@ public record TaskSnapshot(
 
   public TaskSnapshot {
     stages = List.copyOf(stages);
+  }
+
+  /**
+   * A failed final state without a message of the runner's (it was terminated from outside): the
+   * errorMessage is the operator's to write, so the runner must not clear it either.
+   */
+  public boolean leavesErrorMessageToOperator() {
+    return status == StageState.FAILED && errorMessage == null;
   }
 
   /** Whether the command has ended (this is the last state of the run). */

@@ -19,6 +19,11 @@ class DynamoRecordsTest {
           "Processing", 2, StageState.RUNNING, "scoring", 40L, 100L, T0, null, T0, 4.0);
 
   private static TaskSnapshot snapshot(StageState status, String error, Integer exitCode) {
+    return snapshot(status, error, error == null ? null : "stderr tail", exitCode);
+  }
+
+  private static TaskSnapshot snapshot(
+      StageState status, String error, String details, Integer exitCode) {
     return new TaskSnapshot(
         new TaskRef("ns", "t", "id-1"),
         7,
@@ -30,7 +35,7 @@ class DynamoRecordsTest {
         List.of(PROCESSING),
         exitCode,
         error,
-        error == null ? null : "stderr tail",
+        details,
         "out",
         "err",
         3,
@@ -67,5 +72,16 @@ class DynamoRecordsTest {
     assertThat(update.output()).isEqualTo("result");
     assertThat(update.errorMessage()).isEqualTo("boom");
     assertThat(update.errorDetails()).isEqualTo("{\"exitCode\":3,\"details\":\"stderr tail\"}");
+  }
+
+  @Test
+  void terminatedRunWritesExitCodeAndStderrButNoErrorMessage() {
+    TaskSnapshot terminated = snapshot(StageState.FAILED, null, "half way", 143);
+    TaskRunnerUpdate update = DynamoRecords.task("id-1", terminated, 9);
+    assertThat(update.errorMessage()).as("the operator's 'Cancelled by ...' stays").isNull();
+    assertThat(update.errorDetails()).isEqualTo("{\"exitCode\":143,\"details\":\"half way\"}");
+    assertThat(DynamoRecords.task("id-1", snapshot(StageState.FAILED, null, 143), 9).errorDetails())
+        .as("an empty stderr still reports the exit code")
+        .isEqualTo("{\"exitCode\":143}");
   }
 }

@@ -44,4 +44,17 @@ class StatusPatchTest {
     assertThat(json.get("stages").get(0).get("statusMessage").asText()).isEqualTo("Error: boom");
     assertThat(json.get("stages").get(0).has("estimatedCompletionAt")).isFalse();
   }
+
+  @Test
+  void aTerminatedRunNeverClearsTheOperatorsErrorMessage() {
+    TaskRef task = new TaskRef("ns", "t", "id");
+    TaskSnapshot running = TestSnapshots.bare(task, 1, StageState.RUNNING);
+    TaskSnapshot terminated = TestSnapshots.bare(task, 2, StageState.FAILED);
+
+    assertThat(StatusPatch.fieldsToClear(running)).isEqualTo(StatusPatch.RUNNER_FIELDS);
+    assertThat(terminated.leavesErrorMessageToOperator()).isTrue();
+    assertThat(StatusPatch.fieldsToClear(terminated))
+        .doesNotContain("errorMessage")
+        .contains("exitCode", "errorDetails", "stages");
+  }
 }
