@@ -14,6 +14,10 @@ import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** Desired state of a PlexusTask: the DynamoDB Task fields plus execution settings. */
+// Worst-case estimated CEL cost of each rule below (the API server rejects a CRD above 10,000,000
+// per rule; string equality costs 0.1 per character of the shorter maximum): taskId (128 chars)
+// ~20; command (32,768) and target (253) ~3,310; cancel ~10; stage names (50 stages x 50, 128
+// chars) ~50,000. Each rests on the maxLength/maxItems of the fields it reads (CelRuleBoundsTest).
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
     value = "!has(oldSelf.taskId) || (has(self.taskId) && self.taskId == oldSelf.taskId)",

@@ -26,6 +26,11 @@ public class PlexusWorkerPoolSpec {
       "Target patterns this pool serves, as 'domain/subdomain' where each side is a name, '*' or"
           + " a set '[a,b]': 'training/gpu-required', '[datasets,training]/x', '*/gpu-required'."
           + " The most specific matching pattern across all pools wins.")
+  // The API server rejects a CRD whose rule's estimated CEL cost exceeds 10,000,000, and assumes
+  // ~3 MB for a string without maxLength. Bounded (253 chars, the target grammar's own limit;
+  // 64 patterns), the worst case is 64 x ceil(254 x 0.1) x ceil(187-char regex x 0.25)
+  // = 64 x 26 x 47 ~ 78,000; unbounded, one item alone was ~14.8 million. CelRuleBoundsTest
+  // keeps every value a rule reads bounded.
   @Required
   @Size(min = 1, max = 64)
   @ValidationRule(
@@ -33,7 +38,7 @@ public class PlexusWorkerPoolSpec {
       message =
           "every target pattern must be 'domain/subdomain' with each side a name, '*' or"
               + " '[a,b]'")
-  private List<String> targets;
+  private List<@Size(max = 253) String> targets;
 
   @JsonPropertyDescription("Node labels the task pods must run on.")
   private Map<String, String> nodeSelector;
