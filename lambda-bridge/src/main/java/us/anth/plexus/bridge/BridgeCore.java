@@ -10,9 +10,11 @@ import us.anth.plexus.bridge.DispatchOutcome.Kind;
 
 /**
  * Dispatches one Task stream record: eligibility, claim (PENDING → DISPATCHING, or resuming a claim
- * a failed delivery left), validation, PlexusTask creation (idempotent by name), then DISPATCHED. A
- * record ends DISPATCHED, ERROR with a message, or — when a retry can still succeed — DISPATCHING
- * with a {@link RetryableDispatchException} thrown so the record is delivered again.
+ * a failed or crashed delivery left), validation, PlexusTask creation (idempotent by name), then
+ * DISPATCHED. Every claim or resume counts one attempt on the record, so a delivery that follows
+ * crashed ones still knows it is the last. A record ends DISPATCHED, ERROR with a message, or —
+ * when a retry can still succeed — DISPATCHING with a {@link RetryableDispatchException} thrown so
+ * the record is delivered again.
  */
 public final class BridgeCore {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeCore.class);
@@ -23,8 +25,8 @@ public final class BridgeCore {
   private final int maxAttempts;
 
   /**
-   * @param maxAttempts failed creation attempts after which the record is marked ERROR (match the
-   *     event source mapping: 1 + MaximumRetryAttempts)
+   * @param maxAttempts deliveries of a record (crashed ones included) after which a failed creation
+   *     marks it ERROR (match the event source mapping: 1 + MaximumRetryAttempts)
    */
   public BridgeCore(
       DispatchRecords records,
@@ -44,7 +46,8 @@ public final class BridgeCore {
     if (skip.isPresent() || item.id() == null) {
       return DispatchOutcome.of(Kind.SKIPPED, item.id(), skip.orElse("record has no id"));
     }
-    if (!claim(item.id())) {
+    int attempt = claim(item.id());
+    if (attempt == 0) {
       return DispatchOutcome.of(Kind.ALREADY_HANDLED, item.id(), "no longer PENDING");
     }
     Optional<String> problem = TaskValidation.problem(item);
@@ -58,7 +61,7 @@ public final class BridgeCore {
     try {
       created = writer.createOrFind(task);
     } catch (KubernetesClientException e) {
-      return createFailed(item.id(), where, e);
+      return createFailed(item.id(), where, attempt, e);
     }
     if (created.getSpec() != null && !item.id().equals(created.getSpec().getTaskId())) {
       String message =
@@ -70,27 +73,35 @@ public final class BridgeCore {
     return DispatchOutcome.of(Kind.DISPATCHED, item.id(), "PlexusTask " + where);
   }
 
-  /** Claims a PENDING record, or resumes one a failed earlier delivery left DISPATCHING. */
-  private boolean claim(String taskId) {
+  /**
+   * Claims a PENDING record, or resumes one an earlier delivery left DISPATCHING; returns this
+   * attempt's number, 0 when the record is not ours to dispatch.
+   */
+  private int claim(String taskId) {
     if (records.claim(taskId)) {
-      return true;
+      return records.firstAttempt(taskId);
     }
     Optional<String> now = records.dispatchStatus(taskId);
-    if (now.filter("DISPATCHING"::equals).isPresent()) {
-      LOG.info("Task {} is DISPATCHING from an earlier delivery; finishing its dispatch", taskId);
-      return true;
+    if (now.filter("DISPATCHING"::equals).isEmpty()) {
+      return 0;
     }
-    return false;
+    int attempt = records.nextAttempt(taskId);
+    LOG.info(
+        "Task {} is DISPATCHING from an earlier delivery; finishing its dispatch (attempt {} of {})",
+        taskId,
+        attempt,
+        maxAttempts);
+    return attempt;
   }
 
-  private DispatchOutcome createFailed(String taskId, String where, KubernetesClientException e) {
+  private DispatchOutcome createFailed(
+      String taskId, String where, int attempts, KubernetesClientException e) {
     String reason = KubernetesFailures.describe(e);
     if (!KubernetesFailures.isRetryable(e)) {
       String message = "Kubernetes refused PlexusTask " + where + ": " + reason;
       records.markFailed(taskId, message);
       return DispatchOutcome.of(Kind.REJECTED, taskId, message);
     }
-    int attempts = records.recordFailedAttempt(taskId);
     if (attempts >= maxAttempts) {
       String message =
           "Could not create PlexusTask " + where + " after " + attempts + " attempts: " + reason;

@@ -7,10 +7,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * Counts failed PlexusTask creations on the Task record itself ({@value #ATTRIBUTE}, an attribute
- * the dashboard ignores), so the count survives across Lambda instances and poller restarts and the
- * last allowed attempt can mark the record ERROR instead of leaving it DISPATCHING. The increment
- * only applies while the record is DISPATCHING. (task-store has no such counter.)
+ * Counts dispatch attempts on the Task record itself ({@value #ATTRIBUTE}, an attribute the
+ * dashboard ignores), so the count survives across Lambda instances, crashed deliveries and poller
+ * restarts. Only a DISPATCHING record is counted. (task-store has no such counter.)
  */
 final class DispatchAttemptCounter {
   static final String ATTRIBUTE = "bridgeDispatchAttempts";
@@ -23,15 +22,24 @@ final class DispatchAttemptCounter {
     this.table = table;
   }
 
-  /** Adds one failed attempt; returns the total, or 0 when the record is not DISPATCHING. */
-  int increment(String taskId) {
+  /** Restarts the count at 1 (a fresh claim); 0 when the record is not DISPATCHING. */
+  int first(String taskId) {
+    return update(taskId, "SET #attempts = :one");
+  }
+
+  /** Adds one attempt (a resumed claim); returns the total, 0 when not DISPATCHING. */
+  int next(String taskId) {
+    return update(taskId, "ADD #attempts :one");
+  }
+
+  private int update(String taskId, String expression) {
     try {
       var response =
           client.updateItem(
               r ->
                   r.tableName(table)
                       .key(Map.of("id", AttributeValue.fromS(taskId)))
-                      .updateExpression("ADD #attempts :one")
+                      .updateExpression(expression)
                       .conditionExpression("#dispatch = :dispatching")
                       .expressionAttributeNames(
                           Map.of("#attempts", ATTRIBUTE, "#dispatch", "dispatchStatus"))

@@ -17,6 +17,11 @@ public interface DispatchRecords {
   /** status FAILED, dispatchStatus ERROR, errorMessage {@code message}. */
   void markFailed(String taskId, String message);
 
-  /** Counts one more failed attempt to create the PlexusTask; returns the count so far. */
-  int recordFailedAttempt(String taskId);
+  /**
+   * Counts the first attempt after a fresh claim (restarting the count); 0 when not DISPATCHING.
+   */
+  int firstAttempt(String taskId);
+
+  /** Counts one more attempt on a resumed claim; returns the count, 0 when not DISPATCHING. */
+  int nextAttempt(String taskId);
 }

@@ -38,7 +38,12 @@ public final class StoreDispatchRecords implements DispatchRecords {
   }
 
   @Override
-  public int recordFailedAttempt(String taskId) {
-    return attempts.increment(taskId);
+  public int firstAttempt(String taskId) {
+    return attempts.first(taskId);
+  }
+
+  @Override
+  public int nextAttempt(String taskId) {
+    return attempts.next(taskId);
   }
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -22,9 +24,10 @@ import us.anth.plexus.store.TaskTables;
 
 /**
  * DynamoDB Local (in-process, streams on) plus the mock Kubernetes API, with a fresh Task table per
- * {@link #newTable()} so tests never see each other's stream records (test fixture).
+ * {@link #newTable()} so tests never see each other's stream records (test fixture; register it as
+ * a static {@code @RegisterExtension} field and it closes after the class's tests).
  */
-public final class BridgeFixture implements AutoCloseable {
+public final class BridgeFixture implements AutoCloseable, AfterAllCallback {
   private final AmazonDynamoDBLocal dynamoLocal = DynamoDBEmbedded.create();
   private final EmbeddedKubeApi kube = EmbeddedKubeApi.start();
   private final DynamoDbClient dynamo = dynamoLocal.dynamoDbClient();
@@ -140,6 +143,11 @@ public final class BridgeFixture implements AutoCloseable {
           .filter(t -> id.equals(t.getSpec().getTaskId()))
           .toList();
     }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   @Override

@@ -2,18 +2,16 @@ package us.anth.plexus.bridge.eks;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Clock;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 
-/** Builds a Kubernetes client for an EKS cluster authenticated with IAM credentials. */
+/** Builds the Kubernetes client configuration for an EKS cluster authenticated with IAM. */
 public final class EksClientFactory {
   private EksClientFactory() {}
 
-  /** A client for the cluster, signing tokens with {@code credentials}. */
-  public static KubernetesClient create(
+  /** A configuration for the cluster, signing tokens with {@code credentials}. */
+  public static Config config(
       EksClusterSettings cluster,
       IdentityProvider<? extends AwsCredentialsIdentity> credentials,
       Clock clock) {
@@ -27,6 +25,6 @@ public final class EksClientFactory {
     if (!cluster.caData().isBlank()) {
       config.withCaCertData(cluster.caData());
     }
-    return new KubernetesClientBuilder().withConfig(config.build()).build();
+    return config.build();
   }
 }

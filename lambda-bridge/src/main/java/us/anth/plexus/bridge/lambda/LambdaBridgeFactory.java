@@ -1,5 +1,6 @@
 package us.anth.plexus.bridge.lambda;
 
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Clock;
@@ -18,7 +19,7 @@ import us.anth.plexus.store.TaskStoreSettings;
  * Builds the Lambda's clients once per execution environment: DynamoDB from the PLEXUS_DYNAMODB_*
  * variables (region defaulting to the function's AWS_REGION), Kubernetes from the
  * PLEXUS_BRIDGE_EKS_* variables with IAM-signed EKS tokens (or the default kubeconfig when no
- * endpoint is set).
+ * endpoint is set), its calls bounded by {@link KubernetesCallBudget}.
  */
 final class LambdaBridgeFactory {
   private final DynamoDbClient dynamo;
@@ -45,12 +46,19 @@ final class LambdaBridgeFactory {
     }
     TaskStoreSettings settings = TaskStoreSettings.fromEnv(withRegion);
     EksClusterSettings cluster = EksClusterSettings.fromEnv(env);
-    KubernetesClient kubernetes =
+    Config kubeConfig =
         cluster == null
-            ? new KubernetesClientBuilder().build()
-            : EksClientFactory.create(
+            ? Config.autoConfigure(null)
+            : EksClientFactory.config(
                 cluster, DefaultCredentialsProvider.builder().build(), Clock.systemUTC());
+    KubernetesClient kubernetes =
+        new KubernetesClientBuilder().withConfig(KubernetesCallBudget.apply(kubeConfig)).build();
     return new LambdaBridgeFactory(DynamoClients.create(settings), settings, kubernetes, config);
+  }
+
+  /** The one Kubernetes client every core of this environment shares. */
+  KubernetesClient kubernetes() {
+    return kubernetes;
   }
 
   BridgeCore coreForTable(String taskTable) {

@@ -64,8 +64,8 @@ class LambdaFromEnvironmentIT {
             "plexus-test",
             "PLEXUS_BRIDGE_DEFAULT_NAMESPACE",
             "from-env");
-    TaskStreamHandler handler =
-        new TaskStreamHandler(LambdaBridgeFactory.fromEnv(env)::coreForTable);
+    LambdaBridgeFactory factory = LambdaBridgeFactory.fromEnv(env);
+    TaskStreamHandler handler = new TaskStreamHandler(factory::coreForTable);
     var task = DashboardTasks.pending().with("accountId", "acct-env");
     dynamo.client().putItem(r -> r.tableName(dynamo.settings().taskTable()).item(task.item()));
     String streamArn =
@@ -92,6 +92,14 @@ class LambdaFromEnvironmentIT {
                 .orElseThrow()
                 .dispatchStatus())
         .isEqualTo("DISPATCHED");
+    // A hanging or failing API must end the delivery (a counted attempt) before the function
+    // times out; fabric8's defaults (ten retries) would not.
+    var kubeConfig = factory.kubernetes().getConfiguration();
+    assertThat(kubeConfig.getConnectionTimeout())
+        .isEqualTo(KubernetesCallBudget.CONNECT_TIMEOUT_MILLIS);
+    assertThat(kubeConfig.getRequestTimeout())
+        .isEqualTo(KubernetesCallBudget.REQUEST_TIMEOUT_MILLIS);
+    assertThat(kubeConfig.getRequestRetryBackoffLimit()).isEqualTo(KubernetesCallBudget.RETRIES);
   }
 
   private String authorizationOfThePlexusTaskCreation() throws InterruptedException {

@@ -8,10 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.bridge.BridgeConfig;
@@ -24,20 +23,11 @@ import us.anth.plexus.store.TaskRecord;
 
 /** The Lambda handler fed with real stream records of DynamoDB Local, against the mock API. */
 class TaskStreamHandlerIT {
-  private static BridgeFixture fixture;
+  @RegisterExtension static final BridgeFixture fixture = new BridgeFixture();
+
   private BridgeFixture.Table table;
   private String teamNamespace;
   private String defaultNamespace;
-
-  @BeforeAll
-  static void start() {
-    fixture = new BridgeFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
 
   @BeforeEach
   void newTable() {
@@ -179,56 +169,6 @@ class TaskStreamHandlerIT {
     assertThat(record.dispatchStatus()).isEqualTo("ERROR");
     assertThat(record.errorMessage())
         .isEqualTo("Task " + task.id() + " cannot be dispatched: command is missing or empty");
-  }
-
-  @Test
-  void aKubernetes500OnTheFirstAttemptIsRetriedByRedeliveryAndFinishes() throws Exception {
-    var task = DashboardTasks.pending();
-    table.insert(task);
-    List<Record> insert = table.streamRecordsOf(task.id());
-    try (FailingKubeProxy proxy = FailingKubeProxy.start(fixture.kubeApi().url(), 1);
-        KubernetesClient flaky = proxy.client()) {
-      TaskStreamHandler handler = handler(flaky);
-
-      StreamsEventResponse first = deliver(handler, insert);
-      assertThat(proxy.failuresSent()).isEqualTo(1);
-      assertThat(first.getBatchItemFailures())
-          .extracting(BatchItemFailure::getItemIdentifier)
-          .containsExactly(insert.get(0).dynamodb().sequenceNumber());
-      assertThat(table.record(task.id()).dispatchStatus()).isEqualTo("DISPATCHING");
-      assertThat(table.plexusTasks(teamNamespace, task.id())).isEmpty();
-
-      assertThat(deliver(handler, insert).getBatchItemFailures()).isEmpty();
-    }
-    assertThat(table.plexusTasks(teamNamespace, task.id())).hasSize(1);
-    assertThat(table.record(task.id()).dispatchStatus()).isEqualTo("DISPATCHED");
-  }
-
-  @Test
-  void aKubernetesApiThatKeepsFailingEndsInErrorAfterTheLastAttempt() throws Exception {
-    var task = DashboardTasks.pending();
-    table.insert(task);
-    List<Record> insert = table.streamRecordsOf(task.id());
-    try (FailingKubeProxy proxy = FailingKubeProxy.start(fixture.kubeApi().url(), 100);
-        KubernetesClient down = proxy.client()) {
-      TaskStreamHandler handler = handler(down);
-      for (int delivery = 1; delivery <= 3; delivery++) {
-        assertThat(deliver(handler, insert).getBatchItemFailures()).hasSize(1);
-        assertThat(table.record(task.id()).dispatchStatus()).isEqualTo("DISPATCHING");
-      }
-      assertThat(deliver(handler, insert).getBatchItemFailures()).isEmpty();
-    }
-    TaskRecord record = table.record(task.id());
-    assertThat(record.status()).isEqualTo("FAILED");
-    assertThat(record.dispatchStatus()).isEqualTo("ERROR");
-    assertThat(record.errorMessage())
-        .isEqualTo(
-            "Could not create PlexusTask "
-                + teamNamespace
-                + "/task-"
-                + task.id()
-                + " after 4 attempts: HTTP 500: etcdserver: request timed out");
-    assertThat(table.plexusTasks(teamNamespace, task.id())).isEmpty();
   }
 
   @Test

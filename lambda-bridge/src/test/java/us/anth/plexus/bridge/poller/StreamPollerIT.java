@@ -11,18 +11,20 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import us.anth.plexus.bridge.BridgeConfig;
 import us.anth.plexus.bridge.BridgeCore;
 import us.anth.plexus.bridge.BridgeCores;
 import us.anth.plexus.bridge.BridgeFixture;
+import us.anth.plexus.bridge.CrashingTaskWriter;
 import us.anth.plexus.bridge.DashboardTasks;
 import us.anth.plexus.bridge.DispatchOutcome;
+import us.anth.plexus.bridge.KubernetesPlexusTaskWriter;
 import us.anth.plexus.bridge.NamespaceMapping;
+import us.anth.plexus.bridge.StoreDispatchRecords;
 import us.anth.plexus.bridge.TaskChange;
 
 /** The stream poller reading DynamoDB Local's stream, checkpointing in the mock API. */
@@ -30,21 +32,12 @@ class StreamPollerIT {
   private static final PollerOptions FAST =
       new PollerOptions(2, Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(200));
 
-  private static BridgeFixture fixture;
+  @RegisterExtension static final BridgeFixture fixture = new BridgeFixture();
+
   private BridgeFixture.Table table;
   private String namespace;
   private PollerSettings settings;
   private BridgeCore core;
-
-  @BeforeAll
-  static void start() {
-    fixture = new BridgeFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
 
   @BeforeEach
   void newTable() {
@@ -121,12 +114,7 @@ class StreamPollerIT {
     first[0].run();
     assertThat(handled).hasSize(3);
 
-    StreamPoller second = poller(record -> handled.add(dispatch(record, 2)));
-    runUntil(
-        second,
-        () ->
-            tasks.stream()
-                .allMatch(t -> "DISPATCHED".equals(table.record(t.id()).dispatchStatus())));
+    restartUntilAllDispatched(tasks, handled);
 
     assertThat(handled.stream().filter(h -> h.run == 2).findFirst().orElseThrow().sequenceNumber)
         .isEqualTo(inserts.get(3).dynamodb().sequenceNumber());
@@ -148,16 +136,9 @@ class StreamPollerIT {
                 throw new Killed(); // dies after the dispatch, before the checkpoint is written
               }
             });
-    Thread crashed = started(first, true);
-    crashed.join(30_000);
-    assertThat(crashed.isAlive()).isFalse();
+    runUntilItDies(first);
 
-    StreamPoller second = poller(record -> handled.add(dispatch(record, 2)));
-    runUntil(
-        second,
-        () ->
-            tasks.stream()
-                .allMatch(t -> "DISPATCHED".equals(table.record(t.id()).dispatchStatus())));
+    restartUntilAllDispatched(tasks, handled);
 
     Handled resumedAt = handled.stream().filter(h -> h.run == 2).findFirst().orElseThrow();
     assertThat(resumedAt.sequenceNumber).isEqualTo(inserts.get(3).dynamodb().sequenceNumber());
@@ -167,6 +148,32 @@ class StreamPollerIT {
     tasks.forEach(t -> assertThat(table.plexusTasks(namespace, t.id())).hasSize(1));
     assertThat(streamSequenceNumbers())
         .isSubsetOf(handled.stream().map(h -> h.sequenceNumber).toList());
+  }
+
+  @Test
+  void killedBetweenClaimAndCreateResumesThatClaimAfterTheRestart() throws Exception {
+    List<DashboardTasks> tasks = insert(3);
+    List<Record> inserts = table.streamRecords();
+    List<Handled> handled = Collections.synchronizedList(new ArrayList<>());
+    BridgeCore crashingOnSecond =
+        new BridgeCore(
+            new StoreDispatchRecords(fixture.dynamo(), table.settings()),
+            CrashingTaskWriter.crashingOnCalls(new KubernetesPlexusTaskWriter(fixture.kube()), 2),
+            NamespaceMapping.parse("", namespace),
+            4);
+
+    StreamPoller first = poller(record -> handled.add(dispatch(crashingOnSecond, record, 1)));
+    runUntilItDies(first);
+    assertThat(handled).hasSize(1);
+    assertThat(table.record(tasks.get(1).id()).dispatchStatus()).isEqualTo("DISPATCHING");
+    assertThat(table.plexusTasks(namespace, tasks.get(1).id())).isEmpty();
+
+    restartUntilAllDispatched(tasks, handled);
+
+    Handled resumed = handled.stream().filter(h -> h.run == 2).findFirst().orElseThrow();
+    assertThat(resumed.sequenceNumber).isEqualTo(inserts.get(1).dynamodb().sequenceNumber());
+    assertThat(resumed.outcome.kind()).isEqualTo(DispatchOutcome.Kind.DISPATCHED);
+    assertEveryRecordHandledOnceAndEveryTaskDispatchedOnce(tasks, handled);
   }
 
   private void assertEveryRecordHandledOnceAndEveryTaskDispatchedOnce(
@@ -199,8 +206,28 @@ class StreamPollerIT {
   }
 
   private Handled dispatch(Record record, int run) {
+    return dispatch(core, record, run);
+  }
+
+  private static Handled dispatch(BridgeCore core, Record record, int run) {
     return new Handled(
         run, record.dynamodb().sequenceNumber(), core.dispatch(TaskChange.of(record)));
+  }
+
+  /** A second poller, from the checkpoint, until every task is DISPATCHED. */
+  private void restartUntilAllDispatched(List<DashboardTasks> tasks, List<Handled> handled)
+      throws InterruptedException {
+    runUntil(
+        poller(record -> handled.add(dispatch(record, 2))),
+        () ->
+            tasks.stream()
+                .allMatch(t -> "DISPATCHED".equals(table.record(t.id()).dispatchStatus())));
+  }
+
+  private static void runUntilItDies(StreamPoller poller) throws InterruptedException {
+    Thread crashed = started(poller, true);
+    crashed.join(30_000);
+    assertThat(crashed.isAlive()).isFalse();
   }
 
   private StreamPoller poller(StreamRecordHandler handler) {
