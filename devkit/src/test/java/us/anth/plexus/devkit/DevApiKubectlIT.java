@@ -3,6 +3,8 @@ package us.anth.plexus.devkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -11,11 +13,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** kubectl (when installed) against the dev API: discovery, Table output, apply, logs. */
+/**
+ * kubectl (when installed) against the dev API: discovery, Table output, apply, get
+ * ptask/ppool/pods, -o json/yaml, delete, logs.
+ */
 class DevApiKubectlIT {
   private static EmbeddedKubeApi api;
   @TempDir static Path dir;
   private static Optional<Kubectl> kubectl;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @BeforeAll
   static void start() throws Exception {
@@ -59,21 +65,7 @@ class DevApiKubectlIT {
   @Test
   void podLogsComeFromTheLogStore() throws Exception {
     assumeTrue(kubectl.isPresent(), "kubectl is not installed (not on PATH)");
-    api.client()
-        .pods()
-        .inNamespace("kubectl-it")
-        .resource(
-            new io.fabric8.kubernetes.api.model.PodBuilder()
-                .withNewMetadata()
-                .withName("p1")
-                .endMetadata()
-                .withNewSpec()
-                .addNewContainer()
-                .withName("runner")
-                .endContainer()
-                .endSpec()
-                .build())
-        .create();
+    pod("p1");
     api.podLogs().append("kubectl-it", "p1", "hello from p1\n");
     assertThat(kubectl("logs", "pod/p1")).contains("hello from p1");
     api.podLogs().append("kubectl-it", "p1", "second line\n");
@@ -82,6 +74,50 @@ class DevApiKubectlIT {
         .matches("(?s)\\d{4}-\\d\\d-\\d\\dT\\S+Z hello from p1\n\\S+Z second line\n");
     assertThat(api.client().pods().inNamespace("kubectl-it").withName("p1").getLog())
         .contains("hello from p1");
+  }
+
+  @Test
+  void poolsPodsJsonOutputAndDeleteWork() throws Exception {
+    assumeTrue(kubectl.isPresent(), "kubectl is not installed (not on PATH)");
+    Path pool =
+        Path.of(System.getProperty("plexus.checkout", ".."), "examples", "worker-pool.yaml");
+    assertThat(kubectl("apply", "--validate=false", "-f", pool.toString())).contains("gpu");
+    assertThat(kubectl("get", "ppool"))
+        .contains("NAME", "LIMIT", "TARGETS", "gpu", "training/gpu-required");
+    JsonNode poolJson = JSON.readTree(kubectl("get", "ppool", "gpu", "-o", "json"));
+    assertThat(poolJson.path("kind").asText()).isEqualTo("PlexusWorkerPool");
+    assertThat(poolJson.at("/spec/resources/limits").path("nvidia.com/gpu").asText())
+        .isEqualTo("1");
+
+    pod("p2");
+    assertThat(kubectl("get", "pods")).contains("NAME", "p2");
+    JsonNode pods = JSON.readTree(kubectl("get", "pods", "-o", "json"));
+    assertThat(pods.path("items").findValuesAsText("name")).contains("p2", "runner");
+
+    assertThat(kubectl("delete", "pod", "p2"))
+        .as("plain delete (it waits with a watch) ends without errors")
+        .isEqualTo("pod \"p2\" deleted\n");
+    assertThat(kubectl("get", "pods")).doesNotContain("p2");
+    assertThat(kubectl("delete", "ppool", "gpu"))
+        .isEqualTo("plexusworkerpool.plexus.anth.us \"gpu\" deleted\n");
+  }
+
+  private static void pod(String name) {
+    api.client()
+        .pods()
+        .inNamespace("kubectl-it")
+        .resource(
+            new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("runner")
+                .endContainer()
+                .endSpec()
+                .build())
+        .create();
   }
 
   private static String kubectl(String... args) throws Exception {
