@@ -31,7 +31,10 @@ public final class DispatchCommand implements Callable<Integer> {
       description = "Account id (default: the remote's env PLEXUS_ACCOUNT_ID, else 'local').")
   String account;
 
-  @Option(names = "--type", description = "Task type (default: the command's first word).")
+  @Option(
+      names = "--type",
+      description =
+          "Task type (default: the command's first word after a leading plexus or plexus-runner).")
   String type;
 
   @Option(
@@ -76,7 +79,7 @@ public final class DispatchCommand implements Callable<Integer> {
       }
       String resolvedAccount =
           CliContext.firstNonBlank(account, remote.env().get("PLEXUS_ACCOUNT_ID"), "local");
-      String resolvedType = CliContext.firstNonBlank(type, command.trim().split("\\s+")[0]);
+      String resolvedType = CliContext.firstNonBlank(type, DefaultTaskType.of(command));
       TaskFactory.Request request =
           new TaskFactory.Request(
               command,

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import us.anth.plexus.api.StageState;
 import us.anth.plexus.api.StageStatus;
 import us.anth.plexus.api.TaskPhase;
 import us.anth.plexus.devkit.Kubectl;
+import us.anth.plexus.store.TaskRecord;
 import us.anth.plexus.store.TaskRecordStore;
 import us.anth.plexus.store.TaskStageRecord;
 import us.anth.plexus.store.TaskStageStore;
@@ -28,6 +32,7 @@ import us.anth.plexus.store.TaskStageStore;
 /** The whole loop in one JVM: plexusctl → PlexusTask → operator → Job → local runner → statuses. */
 class FullLoopIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
+  private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir static Path dir;
   private static DevStackFixture dev;
   private static TaskRecordStore tasks;
@@ -171,31 +176,67 @@ class FullLoopIT {
     assertThat(task.getStatus().getPhase()).isEqualTo(TaskPhase.Failed);
     assertThat(task.getStatus().getExitCode()).isEqualTo(3);
     assertThat(task.getStatus().getStderrTail()).contains("boom");
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .untilAsserted(
-            () -> {
-              var record = tasks.find(task.getSpec().getTaskId()).orElseThrow();
-              assertThat(record.status()).isEqualTo("FAILED");
-              assertThat(record.stderr()).contains("boom");
-              assertThat(record.errorMessage()).isNotBlank();
-            });
+    assertThat(task.getStatus().getErrorMessage()).isEqualTo("command exited with code 3");
+    awaitFailedRecord(
+        task,
+        record -> {
+          assertThat(record.stderr()).isEqualTo("boom\n");
+          assertThat(record.errorMessage()).isEqualTo("command exited with code 3");
+          JsonNode details = JSON.readTree(record.errorDetails());
+          assertThat(details.path("exitCode").asInt()).isEqualTo(3);
+          assertThat(details.path("details").asText()).isEqualTo("boom\n");
+        });
   }
 
+  /**
+   * Cancel while Running: the operator's reason ("cancelled by <user>") is the errorMessage in both
+   * places, and the runner, stopped by SIGTERM, adds only its exit code 143 and stderr tail.
+   */
   @Test
-  void cancelStopsTheRunningProcess() {
-    DevStackFixture.Run run = dev.run("dispatch", "bash -c 'sleep 120'", "--type", "sleeper");
-    assertThat(run.exitCode()).isZero();
+  void cancelWhileRunningKeepsTheOperatorsMessageAndTheRunnersExitCode() throws Exception {
+    String command = "bash -c 'echo working >&2; sleep 120'";
+    assertThat(dev.run("dispatch", command, "--type", "sleeper").exitCode()).isZero();
     PlexusTask task = onlyTaskOfType("sleeper");
     String name = task.getMetadata().getName();
-    await().atMost(TIMEOUT).until(() -> pidOf(name) != null);
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () -> {
+              var status = Tasks.reload(dev.stack.client(), task).getStatus();
+              return status != null && "working\n".equals(status.getStderrTail());
+            });
     long pid = pidOf(name);
+    assertThat(TaskViews.phase(Tasks.reload(dev.stack.client(), task))).isEqualTo("Running");
 
     assertThat(dev.run("cancel", name).exitCode()).isZero();
 
-    awaitPhase(task, TaskPhase.Cancelled);
+    String user = CliContext.user();
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () -> {
+              var status = Tasks.reload(dev.stack.client(), task).getStatus();
+              assertThat(status.getPhase()).isEqualTo(TaskPhase.Cancelled);
+              assertThat(status.getExitCode()).as("the runner's final write").isEqualTo(143);
+              assertThat(status.getErrorMessage()).isEqualToIgnoringCase("Cancelled by " + user);
+              assertThat(status.getCancelledBy()).isEqualTo(user);
+              assertThat(status.getErrorDetails()).isEqualTo("working\n");
+            });
     await().atMost(TIMEOUT).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
-    assertThat(Tasks.reload(dev.stack.client(), task).getStatus().getCancelledBy()).isNotBlank();
+    awaitFailedRecord(
+        task,
+        record -> {
+          assertThat(record.errorMessage()).isEqualTo("Cancelled by " + user);
+          assertThat(record.stderr()).as("the runner's final write").isEqualTo("working\n");
+          // errorDetails is written by both, last writer wins: the runner's {exitCode: 143,
+          // details} or the operator's {phase: Cancelled, ...}, which it mirrors from a task read
+          // before the runner reported and does not mirror again afterwards. Asserting exitCode
+          // 143 here needs that operator fix (README, DynamoDB section, "Known gap").
+          JsonNode details = JSON.readTree(record.errorDetails());
+          boolean runners = details.path("exitCode").asInt() == 143;
+          boolean operators = "Cancelled".equals(details.path("phase").asText());
+          assertThat(runners || operators).as("errorDetails %s", details).isTrue();
+        });
   }
 
   @Test
@@ -254,6 +295,18 @@ class FullLoopIT {
                   stages.listStages(id).stream().map(FullLoopIT::summary).toList();
               assertThat(dynamo)
                   .containsExactlyElementsOf(stageSummary(task.getStatus().getStages()));
+            });
+  }
+
+  /** Waits until the task's DynamoDB record is FAILED and passes {@code more}. */
+  private static void awaitFailedRecord(PlexusTask task, ThrowingConsumer<TaskRecord> more) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              TaskRecord record = tasks.find(task.getSpec().getTaskId()).orElseThrow();
+              assertThat(record.status()).isEqualTo("FAILED");
+              more.accept(record);
             });
   }
 
