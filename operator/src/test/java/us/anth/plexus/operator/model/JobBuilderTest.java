@@ -98,6 +98,17 @@ class JobBuilderTest {
         .isEqualTo("nvidia.com/gpu");
     assertThat(pod.getServiceAccountName()).isEqualTo("gpu-runner");
     assertThat(pod.getPriorityClassName()).isEqualTo("plexus-high");
+    assertThat(pod.getAffinity()).isEqualTo(gpuPool("gpu", "*/*").getSpec().getAffinity());
+    assertThat(
+            pod.getAffinity()
+                .getNodeAffinity()
+                .getRequiredDuringSchedulingIgnoredDuringExecution()
+                .getNodeSelectorTerms()
+                .get(0)
+                .getMatchExpressions()
+                .get(0)
+                .getValues())
+        .containsExactly("us-east-1a", "us-east-1b");
     assertThat(pod.getTerminationGracePeriodSeconds()).isEqualTo(30L);
     Container runner = pod.getContainers().get(0);
     assertThat(pod.getContainers()).hasSize(1);
@@ -116,6 +127,7 @@ class JobBuilderTest {
     assertThat(pod.getContainers().get(0).getImage()).isEqualTo("runner:default");
     assertThat(pod.getContainers().get(0).getImagePullPolicy()).isEqualTo("IfNotPresent");
     assertThat(pod.getNodeSelector()).isNullOrEmpty();
+    assertThat(pod.getAffinity()).isNull();
   }
 
   @Test

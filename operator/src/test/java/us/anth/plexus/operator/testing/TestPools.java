@@ -1,5 +1,6 @@
 package us.anth.plexus.operator.testing;
 
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -25,7 +26,9 @@ public final class TestPools {
     return pool;
   }
 
-  /** A GPU pool: node selector, a toleration, resources, image, env, priority class. */
+  /**
+   * A GPU pool: node selector, a toleration, zone affinity, resources, image, env, priority class.
+   */
   public static PlexusWorkerPool gpuPool(String name, String... targets) {
     PlexusWorkerPool pool = pool(name, targets);
     PlexusWorkerPoolSpec spec = pool.getSpec();
@@ -37,6 +40,20 @@ public final class TestPools {
                 .withOperator("Exists")
                 .withEffect("NoSchedule")
                 .build()));
+    spec.setAffinity(
+        new AffinityBuilder()
+            .withNewNodeAffinity()
+            .withNewRequiredDuringSchedulingIgnoredDuringExecution()
+            .addNewNodeSelectorTerm()
+            .addNewMatchExpression()
+            .withKey("topology.kubernetes.io/zone")
+            .withOperator("In")
+            .withValues("us-east-1a", "us-east-1b")
+            .endMatchExpression()
+            .endNodeSelectorTerm()
+            .endRequiredDuringSchedulingIgnoredDuringExecution()
+            .endNodeAffinity()
+            .build());
     spec.setResources(
         new ResourceRequirementsBuilder()
             .withRequests(Map.of("cpu", new Quantity("2"), "memory", new Quantity("8Gi")))
