@@ -7,7 +7,7 @@ import us.anth.plexus.api.PlexusTask;
 
 /** Labels and annotations that link a Job and its pods back to their task and pool. */
 public final class JobLabels {
-  /** Annotation with the task's creationTimestamp: the queue order of suspended Jobs. */
+  /** Annotation with the task's creationTimestamp: the first key of the queue order. */
   public static final String TASK_CREATED = PlexusLabels.PREFIX + "task-created";
 
   private JobLabels() {}

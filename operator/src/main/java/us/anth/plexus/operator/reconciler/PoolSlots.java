@@ -2,34 +2,27 @@ package us.anth.plexus.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusWorkerPool;
-import us.anth.plexus.operator.model.JobLabels;
 import us.anth.plexus.operator.model.JobStates;
+import us.anth.plexus.operator.model.QueueOrder;
 
 /**
  * Enforces a pool's concurrency limit. Decisions for one pool are serialized by a per-pool lock and
  * count the pool's Jobs as read from the API server, so two reconciles can neither overfill the
- * pool nor release the same slot twice. Queued Jobs are released oldest task first
- * (creationTimestamp, then namespace and name).
+ * pool nor release the same slot twice. Queued Jobs are released oldest first ({@link QueueOrder}).
  */
 final class PoolSlots {
   private static final Logger LOG = LoggerFactory.getLogger(PoolSlots.class);
-  private static final Comparator<Job> QUEUE_ORDER =
-      Comparator.comparing((Job j) -> annotation(j, JobLabels.TASK_CREATED))
-          .thenComparing(j -> j.getMetadata().getNamespace())
-          .thenComparing(j -> annotation(j, PlexusLabels.TASK_NAME));
-
   private final JobClient jobs;
   private final PoolStatusWriter poolStatus;
   private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+  private final QueueClock queueClock = new QueueClock();
 
   PoolSlots(JobClient jobs, PoolStatusWriter poolStatus) {
     this.jobs = jobs;
@@ -52,7 +45,8 @@ final class PoolSlots {
       boolean full =
           poolJobs.stream().filter(JobStates::isActive).count() >= limit
               || poolJobs.stream().anyMatch(JobStates::isQueued);
-      Job created = jobs.create(desired.apply(full));
+      Job job = desired.apply(full);
+      Job created = jobs.create(full ? QueueOrder.stamped(job, queueClock.next()) : job);
       releaseFreeSlots(pool);
       return created;
     }
@@ -65,7 +59,7 @@ final class PoolSlots {
       List<Job> poolJobs = jobs.listPoolJobs(poolName(pool));
       long active = poolJobs.stream().filter(JobStates::isActive).count();
       List<Job> queued = new ArrayList<>(poolJobs.stream().filter(JobStates::isQueued).toList());
-      queued.sort(QUEUE_ORDER);
+      queued.sort(QueueOrder.OLDEST_FIRST);
       int count = 0;
       for (Job job : queued) {
         if (limit != null && active >= limit) {
@@ -91,11 +85,5 @@ final class PoolSlots {
 
   private static String poolName(PlexusWorkerPool pool) {
     return pool.getMetadata().getName();
-  }
-
-  private static String annotation(Job job, String key) {
-    var annotations = job.getMetadata().getAnnotations();
-    String value = annotations == null ? null : annotations.get(key);
-    return value == null ? "" : value;
   }
 }

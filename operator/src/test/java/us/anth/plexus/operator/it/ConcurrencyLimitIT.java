@@ -72,15 +72,20 @@ class ConcurrencyLimitIT {
   @Test
   void limitOfTwoRunsTwoQueuesThreeAndReleasesThemInCreationOrderAcrossARestart() {
     harness.createPool(TestPools.withLimit(TestPools.pool(ns + "-limited", ns + "/*"), 2));
-    for (String name : TASKS) {
+    // created in reverse name order, one Job after the other, mostly within the same second of
+    // creationTimestamp: only the Job's queue stamp tells the release order from name order
+    List<String> creationOrder = List.of("task-5", "task-4", "task-3", "task-2", "task-1");
+    for (String name : creationOrder) {
       harness.createTask(
           TestTasks.builder().namespace(ns).name(name).target(ns + "/eval").buildNew());
+      eventually().until(() -> harness.jobOf(ns, name) != null);
     }
     eventually().until(() -> harness.jobs(ns).size() == 5 && queued() == 3);
     eventually().until(() -> poolCounts(), counts -> counts.equals(List.of(2, 3)));
     List<String> started = new ArrayList<>(active());
-    List<String> waiting = TASKS.stream().filter(n -> !started.contains(n)).toList();
-    assertThat(started).hasSize(2);
+    List<String> waiting = creationOrder.stream().filter(n -> !started.contains(n)).toList();
+    assertThat(started).containsExactlyInAnyOrder("task-5", "task-4");
+    assertThat(waiting).containsExactly("task-3", "task-2", "task-1");
     for (String name : waiting) {
       eventually().until(() -> harness.status(ns, name).getPhase() == TaskPhase.Queued);
     }
@@ -109,7 +114,7 @@ class ConcurrencyLimitIT {
     }
 
     assertThat(released)
-        .as("queued tasks, released oldest first")
+        .as("queued tasks, released in creation order (not name order)")
         .containsExactlyElementsOf(waiting);
     assertThat(mostActive.get()).isEqualTo(2);
     eventually().until(() -> poolCounts(), counts -> counts.equals(List.of(0, 0)));
