@@ -23,7 +23,9 @@ public record OperatorConfig(
     int healthPort,
     int metricsPort,
     String logFormat,
-    Map<String, String> storeEnv) {
+    Map<String, String> storeEnv,
+    long podStartGraceSeconds,
+    long deleteMirrorTimeoutSeconds) {
 
   public static final String DYNAMODB_PREFIX = "PLEXUS_DYNAMODB_";
 
@@ -54,7 +56,9 @@ public record OperatorConfig(
             .filter(e -> e.getKey().startsWith(DYNAMODB_PREFIX) && e.getValue() != null)
             .collect(
                 Collectors.toMap(
-                    Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new)));
+                    Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new)),
+        read.number("PLEXUS_POD_START_GRACE_SECONDS", 300),
+        read.number("PLEXUS_DELETE_MIRROR_TIMEOUT_SECONDS", 300));
   }
 
   /** The defaults, as with an empty environment. */
@@ -81,7 +85,9 @@ public record OperatorConfig(
         healthPort,
         metricsPort,
         logFormat,
-        storeEnv);
+        storeEnv,
+        podStartGraceSeconds,
+        deleteMirrorTimeoutSeconds);
   }
 
   private record EnvReader(Map<String, String> env) {

@@ -21,6 +21,8 @@ class OperatorConfigTest {
     assertThat(config.metricsPort()).isEqualTo(8080);
     assertThat(config.logFormat()).isEqualTo("text");
     assertThat(config.storeEnv()).isEmpty();
+    assertThat(config.podStartGraceSeconds()).isEqualTo(300);
+    assertThat(config.deleteMirrorTimeoutSeconds()).isEqualTo(300);
   }
 
   @Test
@@ -40,6 +42,8 @@ class OperatorConfigTest {
                 Map.entry("PLEXUS_METRICS_PORT", "9002"),
                 Map.entry("PLEXUS_LOG_FORMAT", "json"),
                 Map.entry("PLEXUS_DYNAMODB_ENABLED", "true"),
+                Map.entry("PLEXUS_POD_START_GRACE_SECONDS", "60"),
+                Map.entry("PLEXUS_DELETE_MIRROR_TIMEOUT_SECONDS", "20"),
                 Map.entry("OTHER", "x")));
     assertThat(config.watchNamespaces()).containsExactlyInAnyOrder("a", "b");
     assertThat(config.runnerImage()).isEqualTo("img:1");
@@ -53,6 +57,8 @@ class OperatorConfigTest {
     assertThat(config.metricsPort()).isEqualTo(9002);
     assertThat(config.logFormat()).isEqualTo("json");
     assertThat(config.storeEnv()).containsExactly(Map.entry("PLEXUS_DYNAMODB_ENABLED", "true"));
+    assertThat(config.podStartGraceSeconds()).isEqualTo(60);
+    assertThat(config.deleteMirrorTimeoutSeconds()).isEqualTo(20);
   }
 
   @Test

@@ -47,8 +47,7 @@ public final class TaskRecordUpdates {
             .workerNodeId(operator.getWorkerNodeId())
             .kubernetes(kubernetes(task, operator));
     if (phase == TaskPhase.Cancelled) {
-      String by = operator.getCancelledBy() == null ? "unknown" : operator.getCancelledBy();
-      return update.error("Cancelled by " + by, errorDetails(task, operator));
+      return update.error(cancelMessage(operator), errorDetails(task, operator));
     }
     if (phase == TaskPhase.Failed) {
       return update.error(errorMessage(task, operator), errorDetails(task, operator));
@@ -79,6 +78,17 @@ public final class TaskRecordUpdates {
     putIfSet(ref, "job", operator.getJobName());
     putIfSet(ref, "pool", operator.getPool());
     return ref;
+  }
+
+  /**
+   * "Cancelled by X" for spec.cancel; the operator's own message (a deleted task: "Cancelled:
+   * PlexusTask deleted ...") when nobody is named.
+   */
+  private static String cancelMessage(PlexusTaskStatus operator) {
+    if (operator.getCancelledBy() != null) {
+      return "Cancelled by " + operator.getCancelledBy();
+    }
+    return operator.getErrorMessage() != null ? operator.getErrorMessage() : "Cancelled by unknown";
   }
 
   private static String errorMessage(PlexusTask task, PlexusTaskStatus operator) {

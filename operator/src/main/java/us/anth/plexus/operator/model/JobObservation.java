@@ -3,8 +3,9 @@ package us.anth.plexus.operator.model;
 import us.anth.plexus.api.TaskPhase;
 
 /**
- * What a task's Job and pods say about it: the phase, the Ready reason and message, and the attempt
- * fields of the status. Times are ISO-8601 strings, null when unknown.
+ * What a task's Job and pods say about it: the phase, the Ready reason and message, the attempt
+ * fields of the status, and, for a Job whose pod does not start, the start problem (else null).
+ * Times are ISO-8601 strings, null when unknown.
  */
 public record JobObservation(
     TaskPhase phase,
@@ -13,4 +14,5 @@ public record JobObservation(
     String workerNodeId,
     int attempts,
     String startedAt,
-    String completedAt) {}
+    String completedAt,
+    PodStartProblem startProblem) {}

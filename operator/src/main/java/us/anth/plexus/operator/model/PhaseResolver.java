@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import us.anth.plexus.api.TaskPhase;
 
-/** Derives a task's phase from its Job's conditions and its pods. Pure. */
+/**
+ * Derives a task's phase from its Job's conditions and its pods; a Pending newest pod that cannot
+ * start (see {@link PodStartProblem}) keeps the task Pending with the problem as reason. Pure.
+ */
 public final class PhaseResolver {
   public static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
 
@@ -41,7 +44,8 @@ public final class PhaseResolver {
           worker,
           attempts,
           startedAt,
-          completedAt);
+          completedAt,
+          null);
     }
     Optional<JobCondition> failed = trueCondition(status, "Failed", "FailureTarget");
     if (failed.isPresent()) {
@@ -53,7 +57,8 @@ public final class PhaseResolver {
           worker,
           attempts,
           startedAt,
-          failed.get().getLastTransitionTime());
+          failed.get().getLastTransitionTime(),
+          null);
     }
     if (Boolean.TRUE.equals(job.getSpec().getSuspend())) {
       return new JobObservation(
@@ -63,13 +68,28 @@ public final class PhaseResolver {
           null,
           attempts,
           null,
+          null,
           null);
     }
-    boolean running =
-        count(status.getActive()) > 0
-            || ordered.stream()
-                .anyMatch(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase()));
-    if (running) {
+    boolean podRunning =
+        ordered.stream()
+            .anyMatch(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase()));
+    Optional<PodStartProblem> problem =
+        podRunning || ordered.isEmpty()
+            ? Optional.empty()
+            : PodStartProblem.of(ordered.get(ordered.size() - 1));
+    if (problem.isPresent()) {
+      return new JobObservation(
+          TaskPhase.Pending,
+          problem.get().reason(),
+          problem.get().message(),
+          worker,
+          attempts,
+          startedAt,
+          null,
+          problem.get());
+    }
+    if (count(status.getActive()) > 0 || podRunning) {
       return new JobObservation(
           TaskPhase.Running,
           "Running",
@@ -77,6 +97,7 @@ public final class PhaseResolver {
           worker,
           attempts,
           startedAt,
+          null,
           null);
     }
     return new JobObservation(
@@ -86,7 +107,8 @@ public final class PhaseResolver {
         worker,
         attempts,
         startedAt,
-        null);
+        null,
+        ordered.isEmpty() ? PodStartProblem.podNotCreated(job) : null);
   }
 
   /** One readable line: the timeout, the attempts used, or the Job controller's message. */

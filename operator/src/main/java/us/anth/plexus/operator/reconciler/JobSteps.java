@@ -22,18 +22,21 @@ final class JobSteps {
   private final PoolSlots slots;
   private final OperatorConfig config;
   private final OperatorMetrics metrics;
+  private final PodStartWatch startWatch;
 
   JobSteps(
       TaskCaches caches,
       JobClient jobs,
       PoolSlots slots,
       OperatorConfig config,
-      OperatorMetrics metrics) {
+      OperatorMetrics metrics,
+      PodStartWatch startWatch) {
     this.caches = caches;
     this.jobs = jobs;
     this.slots = slots;
     this.config = config;
     this.metrics = metrics;
+    this.startWatch = startWatch;
   }
 
   /** spec.cancel: deletes the Job (foreground) and ends the task Cancelled. */
@@ -105,7 +108,10 @@ final class JobSteps {
     return true;
   }
 
-  /** Derives phase, attempts, worker and times from the Job and its pods. */
+  /**
+   * Derives phase, attempts, worker and times from the Job and its pods; a pod that cannot start
+   * may end the task Failed (see {@link PodStartWatch}), which also deletes the Job.
+   */
   boolean observe(TaskRun run) {
     JobObservation seen =
         PhaseResolver.resolve(run.job, caches.podsOf(run.namespace(), run.draft.getJobName()));
@@ -126,7 +132,11 @@ final class JobSteps {
         run.fail(seen.reason(), message);
         run.draft.setCompletedAt(orElse(seen.completedAt(), run.draft.getCompletedAt()));
       }
-      default -> run.ready(false, seen.reason(), seen.message());
+      default -> {
+        if (startWatch.judge(run, seen)) {
+          stopJob(run.task);
+        }
+      }
     }
     return true;
   }

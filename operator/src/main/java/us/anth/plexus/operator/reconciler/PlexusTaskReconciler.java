@@ -13,6 +13,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -44,6 +45,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
   private final AdmissionSteps admission;
   private final JobSteps jobSteps;
   private final TaskPublisher publisher;
+  private final TaskDeletion deletion;
   private final OperatorMetrics metrics;
   private final List<Step> steps;
 
@@ -58,8 +60,17 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
     this.admission = new AdmissionSteps(caches, config);
     this.jobSteps =
         new JobSteps(
-            caches, jobs, new PoolSlots(jobs, new PoolStatusWriter(client)), config, metrics);
+            caches,
+            jobs,
+            new PoolSlots(jobs, new PoolStatusWriter(client)),
+            config,
+            metrics,
+            new PodStartWatch(
+                Duration.ofSeconds(config.podStartGraceSeconds()), new JobCreateFailures(client)));
     this.publisher = new TaskPublisher(client, mirror);
+    this.deletion =
+        new TaskDeletion(
+            jobSteps, publisher, Duration.ofSeconds(config.deleteMirrorTimeoutSeconds()));
     metrics.bindTasks(caches::tasks);
     TaskIdStep taskIds = new TaskIdStep(client, mirror);
     this.steps =
@@ -98,9 +109,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
 
   @Override
   public DeleteControl cleanup(PlexusTask task, Context<PlexusTask> context) {
-    jobSteps.stopJob(task);
-    publisher.forget(task);
-    return DeleteControl.defaultDelete();
+    return deletion.cleanup(task, Instant.now());
   }
 
   @Override

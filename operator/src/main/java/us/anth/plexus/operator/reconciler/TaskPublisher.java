@@ -41,7 +41,7 @@ final class TaskPublisher {
     if (!OperatorStatus.same(run.before, run.draft)) {
       written.remember(patcher.patch(run.task, withoutUnchangedErrorMessage(run)));
     }
-    run.events.forEach(e -> events.record(run.task, e.type(), e.reason(), e.message()));
+    recordEvents(run);
   }
 
   /** A new run for the task, based on the newest status known (cache or own last write). */
@@ -54,13 +54,22 @@ final class TaskPublisher {
     written.forget(task);
   }
 
-  private void mirror(TaskRun run) {
-    MirrorResult result;
+  /** Writes the run's draft to the task record only (no status write, no Events). */
+  MirrorResult mirrorRecord(TaskRun run) {
     try {
-      result = mirror.mirror(run.task, run.draft);
+      return mirror.mirror(run.task, run.draft);
     } catch (RuntimeException e) {
-      result = MirrorResult.failed(PlexusTaskReconciler.oneLine(e));
+      return MirrorResult.failed(PlexusTaskReconciler.oneLine(e));
     }
+  }
+
+  /** Records the run's queued Events. */
+  void recordEvents(TaskRun run) {
+    run.events.forEach(e -> events.record(run.task, e.type(), e.reason(), e.message()));
+  }
+
+  private void mirror(TaskRun run) {
+    MirrorResult result = mirrorRecord(run);
     if (!result.enabled()) {
       return;
     }

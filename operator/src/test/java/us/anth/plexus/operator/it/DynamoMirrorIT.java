@@ -6,10 +6,12 @@ import static us.anth.plexus.operator.testing.OperatorHarness.eventually;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -194,5 +196,77 @@ class DynamoMirrorIT {
     assertThat(instant(healed.completedAt())).isEqualTo(instant(status.getCompletedAt()));
     assertThat(healed.workerNodeId()).isEqualTo(podName);
     assertThat(awaitSynced("outage", "True").getReason()).isEqualTo("Mirrored");
+  }
+
+  private void deleteTask(String name) {
+    harness.client().resources(PlexusTask.class).inNamespace(ns).withName(name).delete();
+  }
+
+  private Event awaitEvent(String reason) {
+    return eventually()
+        .until(
+            () -> harness.events(ns).stream().filter(e -> reason.equals(e.getReason())).findFirst(),
+            Optional::isPresent)
+        .orElseThrow();
+  }
+
+  @Test
+  void deletingARunningTaskEndsItsRecordFailedAndNamesTheDeleter() {
+    String taskId = dashboardTask("deleted");
+    jobController.start(awaitJob("deleted"));
+    awaitRecord(taskId, "RUNNING");
+    harness
+        .client()
+        .resources(PlexusTask.class)
+        .inNamespace(ns)
+        .withName("deleted")
+        .edit(
+            t -> {
+              t.getMetadata().getAnnotations().put("plexus.anth.us/deleted-by", "carol");
+              return t;
+            });
+    deleteTask("deleted");
+
+    TaskRecord failed = awaitRecord(taskId, "FAILED");
+    assertThat(failed.errorMessage()).isEqualTo("Cancelled: PlexusTask deleted by carol");
+    assertThat(failed.errorDetails()).contains("\"phase\":\"Cancelled\"");
+    assertThat(failed.completedAt()).isNotNull();
+    eventually().until(() -> harness.task(ns, "deleted") == null);
+    eventually().until(() -> harness.jobs(ns).isEmpty());
+    Event event = awaitEvent("Deleted");
+    assertThat(event.getType()).isEqualTo("Normal");
+    assertThat(event.getMessage())
+        .isEqualTo(
+            "Cancelled: PlexusTask deleted by carol while Running; task record marked FAILED");
+  }
+
+  @Test
+  void deletionDuringAnOutageWaitsForDynamoThenEndsTheRecordFailed() {
+    String taskId = dashboardTask("deleted-in-outage");
+    awaitJob("deleted-in-outage");
+    awaitSynced("deleted-in-outage", "True");
+    assertThat(records.find(taskId).orElseThrow().status()).isEqualTo("PENDING");
+
+    String deletedAt;
+    dynamo.stop();
+    try {
+      deleteTask("deleted-in-outage");
+      Event retrying = awaitEvent("MirrorFailed");
+      assertThat(retrying.getMessage())
+          .startsWith("deleted task's record not written (retrying): ");
+      PlexusTask held = harness.task(ns, "deleted-in-outage");
+      assertThat(held).as("the finalizer holds the task while its record is stale").isNotNull();
+      deletedAt = held.getMetadata().getDeletionTimestamp();
+      assertThat(deletedAt).isNotNull();
+    } finally {
+      dynamo.restart();
+    }
+
+    TaskRecord failed = awaitRecord(taskId, "FAILED");
+    assertThat(failed.errorMessage()).isEqualTo("Cancelled: PlexusTask deleted");
+    assertThat(instant(failed.completedAt()))
+        .as("completedAt is the deletion time, whichever retry wrote it")
+        .isEqualTo(instant(deletedAt));
+    eventually().until(() -> harness.task(ns, "deleted-in-outage") == null);
   }
 }

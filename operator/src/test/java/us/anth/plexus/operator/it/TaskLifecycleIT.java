@@ -247,6 +247,17 @@ class TaskLifecycleIT {
                         .get()
                     == null);
     eventually().until(() -> harness.task(ns, "doomed") == null);
+    var deleted =
+        eventually()
+            .until(
+                () ->
+                    harness.events(ns).stream()
+                        .filter(e -> "Deleted".equals(e.getReason()))
+                        .toList(),
+                events -> events.size() == 1)
+            .get(0);
+    assertThat(deleted.getType()).isEqualTo("Normal");
+    assertThat(deleted.getMessage()).isEqualTo("Cancelled: PlexusTask deleted while Pending");
   }
 
   @Test

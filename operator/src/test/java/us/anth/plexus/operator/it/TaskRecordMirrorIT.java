@@ -3,8 +3,10 @@ package us.anth.plexus.operator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static us.anth.plexus.operator.testing.OperatorHarness.eventually;
 
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskStatus;
 import us.anth.plexus.operator.OperatorConfig;
 import us.anth.plexus.operator.mirror.TaskRecordMirror.MirrorResult;
@@ -20,7 +22,9 @@ import us.anth.plexus.operator.testing.TestTasks;
  */
 class TaskRecordMirrorIT {
   private final SwitchableMirror mirror = new SwitchableMirror();
-  private final OperatorHarness harness = OperatorHarness.start(OperatorConfig.defaults(), mirror);
+  private final OperatorHarness harness =
+      OperatorHarness.start(
+          OperatorConfig.fromEnv(Map.of("PLEXUS_DELETE_MIRROR_TIMEOUT_SECONDS", "2")), mirror);
 
   @AfterEach
   void stop() {
@@ -70,5 +74,30 @@ class TaskRecordMirrorIT {
     jobController.complete(job);
     eventually().until(() -> mirror.seen().contains("m:Succeeded"));
     awaitSynced(ns, "m", "True", "Mirrored");
+  }
+
+  private String mirrorFailedMessage(String ns) {
+    return harness.events(ns).stream()
+        .filter(e -> "MirrorFailed".equals(e.getReason()))
+        .map(e -> e.getMessage())
+        .findFirst()
+        .orElse("");
+  }
+
+  @Test
+  void deletedTaskIsHeldWhileItsRecordCannotBeWrittenThenReleasedAfterTheTimeout() {
+    String ns = harness.newNamespace();
+    mirror.answer(MirrorResult.failed("DynamoDB unreachable"));
+    harness.createTask(TestTasks.builder().namespace(ns).name("gone").target(ns + "/x").buildNew());
+    awaitSynced(ns, "gone", "False", "MirrorFailed");
+
+    harness.client().resources(PlexusTask.class).inNamespace(ns).withName("gone").delete();
+    eventually().until(() -> mirrorFailedMessage(ns).contains("(retrying)"));
+    assertThat(harness.task(ns, "gone")).as("held by the finalizer").isNotNull();
+    assertThat(mirror.seen()).contains("gone:Cancelled");
+
+    eventually().until(() -> harness.task(ns, "gone") == null);
+    assertThat(mirrorFailedMessage(ns))
+        .matches("gave up writing the deleted task's record after \\d+s: DynamoDB unreachable");
   }
 }

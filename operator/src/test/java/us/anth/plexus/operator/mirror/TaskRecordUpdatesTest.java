@@ -86,4 +86,16 @@ class TaskRecordUpdatesTest {
     assertThat(update.status()).isEqualTo(TaskStatus.FAILED);
     assertThat(update.errorMessage()).isEqualTo("Cancelled by alice");
   }
+
+  @Test
+  void deletionWithoutACancelRequestKeepsTheOperatorsMessage() {
+    PlexusTaskStatus operator = new PlexusTaskStatus();
+    operator.setPhase(TaskPhase.Cancelled);
+    operator.setErrorMessage("Cancelled: PlexusTask deleted by bob");
+    operator.setCompletedAt("2026-11-23T10:05:00Z");
+    TaskPhaseUpdate update = TaskRecordUpdates.phase(TestTasks.builder().build(), operator);
+    assertThat(update.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(update.errorMessage()).isEqualTo("Cancelled: PlexusTask deleted by bob");
+    assertThat(update.completedAt()).isEqualTo(Instant.parse("2026-11-23T10:05:00Z"));
+  }
 }

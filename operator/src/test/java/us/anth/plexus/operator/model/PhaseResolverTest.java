@@ -2,6 +2,7 @@ package us.anth.plexus.operator.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -58,6 +59,60 @@ class PhaseResolverTest {
         .withStartTime(created)
         .endStatus()
         .build();
+  }
+
+  private static Pod pullingPod(String name, String created) {
+    Pod pod = pod(name, created, "Pending");
+    pod.getStatus()
+        .setContainerStatuses(
+            List.of(
+                new ContainerStatusBuilder()
+                    .withName("runner")
+                    .withNewState()
+                    .withNewWaiting()
+                    .withReason("ImagePullBackOff")
+                    .withMessage("Back-off pulling image \"nope\"")
+                    .endWaiting()
+                    .endState()
+                    .build()));
+    return pod;
+  }
+
+  @Test
+  void newestPodThatCannotPullItsImageKeepsTheTaskPendingWithTheProblem() {
+    JobObservation seen =
+        PhaseResolver.resolve(
+            job(false, 1),
+            List.of(
+                pullingPod("j-b", "2026-11-23T10:02:00Z"),
+                pod("j-a", "2026-11-23T10:01:00Z", "Failed")));
+    assertThat(seen.phase()).isEqualTo(TaskPhase.Pending);
+    assertThat(seen.reason()).isEqualTo("ImagePullFailed");
+    assertThat(seen.message())
+        .isEqualTo("ImagePullBackOff on pod j-b: Back-off pulling image \"nope\"");
+    assertThat(seen.startProblem().kind()).isEqualTo(PodStartProblem.Kind.PERMANENT);
+    assertThat(seen.attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void aRunningPodWinsOverAnOlderPodsProblem() {
+    JobObservation seen =
+        PhaseResolver.resolve(
+            job(false, 1),
+            List.of(
+                pod("j-b", "2026-11-23T10:02:00Z", "Running"),
+                pullingPod("j-a", "2026-11-23T10:01:00Z")));
+    assertThat(seen.phase()).isEqualTo(TaskPhase.Running);
+    assertThat(seen.startProblem()).isNull();
+  }
+
+  @Test
+  void jobWithoutPodsCarriesTheSuspectedProblemOnlyWhileNothingIsActive() {
+    assertThat(PhaseResolver.resolve(job(false, null), List.of()).startProblem().reason())
+        .isEqualTo("PodNotCreated");
+    assertThat(PhaseResolver.resolve(job(true, null), List.of()).startProblem()).isNull();
+    assertThat(PhaseResolver.resolve(job(false, 1), List.of()).phase())
+        .isEqualTo(TaskPhase.Running);
   }
 
   @Test

@@ -2,6 +2,9 @@ package us.anth.plexus.operator.testing;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
@@ -30,6 +33,61 @@ public final class JobControllerSimulator {
 
   /** Creates a Running pod for the Job on node-1 and marks the Job active. Returns the pod name. */
   public String start(Job job) {
+    return createPod(job, new PodStatusBuilder().withPhase("Running").withStartTime(now()).build());
+  }
+
+  /**
+   * Creates the Job's pod in phase Pending (bound to node-1, its container being created, as the
+   * kubelet reports before the image is pulled) and marks the Job active. Returns the pod name.
+   */
+  public String startPending(Job job) {
+    return createPod(
+        job,
+        new PodStatusBuilder()
+            .withPhase("Pending")
+            .withStartTime(now())
+            .addNewContainerStatus()
+            .withName("runner")
+            .withImage(job.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+            .withReady(false)
+            .withNewState()
+            .withNewWaiting()
+            .withReason("ContainerCreating")
+            .endWaiting()
+            .endState()
+            .endContainerStatus()
+            .build());
+  }
+
+  /** Writes the kubelet's waiting reason and message on the pod's runner container. */
+  public void containerWaiting(String namespace, String podName, String reason, String message) {
+    Pod pod = client.pods().inNamespace(namespace).withName(podName).get();
+    pod.getStatus().getContainerStatuses().get(0).getState().getWaiting().setReason(reason);
+    pod.getStatus().getContainerStatuses().get(0).getState().getWaiting().setMessage(message);
+    patchPodStatus(pod);
+  }
+
+  /**
+   * Writes what the scheduler reports for a pod no node can take: PodScheduled=False/Unschedulable.
+   */
+  public void unschedulable(String namespace, String podName, String message) {
+    Pod pod = client.pods().inNamespace(namespace).withName(podName).get();
+    pod.getStatus().setStartTime(null);
+    pod.getStatus().setContainerStatuses(null);
+    pod.getStatus()
+        .setConditions(
+            List.of(
+                new PodConditionBuilder()
+                    .withType("PodScheduled")
+                    .withStatus("False")
+                    .withReason("Unschedulable")
+                    .withMessage(message)
+                    .withLastTransitionTime(now())
+                    .build()));
+    patchPodStatus(pod);
+  }
+
+  private String createPod(Job job, PodStatus status) {
     String podName =
         job.getMetadata().getName() + "-" + Long.toHexString(System.nanoTime()).substring(0, 5);
     Map<String, String> labels =
@@ -48,17 +106,19 @@ public final class JobControllerSimulator {
             .editSpec()
             .withNodeName("node-1")
             .endSpec()
-            .withNewStatus()
-            .withPhase("Running")
-            .withStartTime(now())
-            .endStatus()
+            .withStatus(status)
             .build();
     client.pods().resource(pod).create();
-    JobStatus status = new JobStatus();
-    status.setActive(1);
-    status.setStartTime(now());
-    patchStatus(job, status);
+    JobStatus jobStatus = new JobStatus();
+    jobStatus.setActive(1);
+    jobStatus.setStartTime(now());
+    patchStatus(job, jobStatus);
     return podName;
+  }
+
+  /** Replaces the pod's status (a merge patch would append to its lists on the mock). */
+  private void patchPodStatus(Pod pod) {
+    client.pods().resource(pod).updateStatus();
   }
 
   /** Marks the Job complete, as after its pod exited 0. */
