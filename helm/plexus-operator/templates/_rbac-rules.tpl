@@ -28,9 +28,10 @@ namespaces are watched, or into a Role per watched namespace.
   resources: ["pods"]
   verbs: ["list", "watch"]
 # Kubernetes Events on tasks (NoMatchingPool, Dispatched, Failed, ...); a repeat is a patch.
+# list: a pod-less Job's newest FailedCreate Event says why (PodNotCreated, e.g. no such SA).
 - apiGroups: [""]
   resources: ["events"]
-  verbs: ["create", "patch"]
+  verbs: ["list", "create", "patch"]
 {{- end }}
 
 {{/* RBAC rules on the cluster-scoped PlexusWorkerPools (always a ClusterRole). */}}

@@ -13,7 +13,7 @@ final class LeastPrivilege {
    * Operator, on namespaced resources: in the ClusterRole, or in each watched namespace's Role.
    * Derived from the operator's Kubernetes calls (see the comments in _rbac-rules.tpl): no update
    * anywhere (every write is a patch), delete on tasks for ttlSecondsAfterFinished, pods only
-   * through the informer.
+   * through the informer, events listed only for a pod-less Job's FailedCreate message.
    */
   static final Set<Rule> OPERATOR_NAMESPACED =
       Set.of(
@@ -22,7 +22,7 @@ final class LeastPrivilege {
           Rule.of(PLEXUS, "plexustasks/status", "patch"),
           Rule.of("batch", "jobs", "get", "list", "watch", "create", "patch", "delete"),
           Rule.of("", "pods", "list", "watch"),
-          Rule.of("", "events", "create", "patch"));
+          Rule.of("", "events", "list", "create", "patch"));
 
   /** Operator, on the cluster-scoped pools (informer, status patch): always a ClusterRole. */
   static final Set<Rule> OPERATOR_POOLS =

@@ -67,6 +67,8 @@ class OperatorDeploymentTest {
                 entry("PLEXUS_RUNNER_IMAGE_PULL_POLICY", "IfNotPresent"),
                 entry("PLEXUS_RUNNER_SERVICE_ACCOUNT", "plexus-runner"),
                 entry("PLEXUS_TERMINATION_GRACE_SECONDS", "30"),
+                entry("PLEXUS_POD_START_GRACE_SECONDS", "300"),
+                entry("PLEXUS_DELETE_MIRROR_TIMEOUT_SECONDS", "300"),
                 entry("PLEXUS_LEADER_ELECTION", "false"),
                 entry("PLEXUS_LEADER_ELECTION_NAMESPACE", Chart.NAMESPACE),
                 entry("PLEXUS_LEADER_ELECTION_LEASE", "plexus-operator-leader"),
@@ -98,6 +100,8 @@ class OperatorDeploymentTest {
             entry("PLEXUS_RUNNER_IMAGE_PULL_POLICY", "Always"),
             entry("PLEXUS_RUNNER_SERVICE_ACCOUNT", "plexus-task-runner"),
             entry("PLEXUS_TERMINATION_GRACE_SECONDS", "90"),
+            entry("PLEXUS_POD_START_GRACE_SECONDS", "600"),
+            entry("PLEXUS_DELETE_MIRROR_TIMEOUT_SECONDS", "120"),
             entry("PLEXUS_LEADER_ELECTION", "true"),
             entry("PLEXUS_LEADER_ELECTION_LEASE", "plexus-leader"),
             entry("PLEXUS_LOG_FORMAT", "json"),
@@ -110,6 +114,21 @@ class OperatorDeploymentTest {
             entry("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75"));
     assertThat(deployment(chart).getSpec().getReplicas()).isEqualTo(2);
     assertThat(podSpec(chart).getServiceAccountName()).isEqualTo("plexus-operator-sa");
+  }
+
+  @Test
+  void longGracesReachTheOperatorEnvAsWholeNumbers() {
+    Container operator =
+        operator(
+            Chart.parse(
+                Chart.template()
+                    .set("runner.podStartGraceSeconds", 2592000)
+                    .set("dynamodb.deleteMirrorTimeoutSeconds", 86400)
+                    .call()));
+    assertThat(ContainerEnv.resolve(operator, Chart.NAMESPACE))
+        .contains(
+            entry("PLEXUS_POD_START_GRACE_SECONDS", "2592000"),
+            entry("PLEXUS_DELETE_MIRROR_TIMEOUT_SECONDS", "86400"));
   }
 
   @Test

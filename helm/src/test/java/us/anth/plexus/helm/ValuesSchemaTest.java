@@ -25,6 +25,20 @@ class ValuesSchemaTest {
   }
 
   @Test
+  void rejectsANegativePodStartGrace() {
+    assertThatThrownBy(() -> Chart.template().set("runner.podStartGraceSeconds", -1).call())
+        .hasMessageContaining("at '/runner/podStartGraceSeconds'");
+  }
+
+  @Test
+  void rejectsADeleteMirrorTimeoutThatIsNotAWholeNumber() {
+    assertThatThrownBy(
+            () -> Chart.template().set("dynamodb.deleteMirrorTimeoutSeconds", "5m").call())
+        .hasMessageContaining(
+            "at '/dynamodb/deleteMirrorTimeoutSeconds': got string, want integer");
+  }
+
+  @Test
   void rejectsATargetPatternWithoutDomainAndSubdomain() {
     assertThatThrownBy(() -> Chart.render("values-bad-pool.yaml"))
         .hasMessageContaining("at '/pools/0/targets/0': 'gpu-required' does not match pattern");
