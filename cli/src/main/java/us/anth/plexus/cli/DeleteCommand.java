@@ -15,16 +15,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusTask;
 
 /**
  * {@code plexusctl delete <task | filters> [--force]}: shows the matching tasks, asks, then deletes
- * each PlexusTask and (when DynamoDB is configured) its Task and TaskStage records.
+ * each PlexusTask and (when DynamoDB is configured) its Task and TaskStage records. Each task is
+ * first annotated with who deletes it, which the operator writes into an unfinished task's record.
  */
 @Command(
     name = "delete",
     description = "Delete tasks (the CR and the DynamoDB Task/TaskStage records).")
 public final class DeleteCommand implements Callable<Integer> {
+  /** Read by the operator on deletion: "Cancelled: PlexusTask deleted by <value>". */
+  static final String DELETED_BY = PlexusLabels.PREFIX + "deleted-by";
+
   @Mixin GlobalOptions global;
   @Mixin FilterOptions filter;
 
@@ -63,13 +68,16 @@ public final class DeleteCommand implements Callable<Integer> {
         System.out.println("Aborted; nothing deleted.");
         return 1;
       }
+      String user = CliContext.user();
       for (PlexusTask t : doomed) {
         var resource =
             Tasks.api(ctx.client())
                 .inNamespace(ctx.namespace())
                 .withName(t.getMetadata().getName());
-        resource.delete();
-        awaitGone(resource, t.getMetadata().getName());
+        if (Tasks.annotate(ctx.client(), t, DELETED_BY, user)) {
+          resource.delete();
+          awaitGone(resource, t.getMetadata().getName());
+        }
         String id = t.getSpec() == null ? null : t.getSpec().getTaskId();
         ctx.stores()
             .filter(s -> id != null && !id.isBlank())
@@ -87,7 +95,10 @@ public final class DeleteCommand implements Callable<Integer> {
       resource.waitUntilCondition(Objects::isNull, 60, TimeUnit.SECONDS);
     } catch (KubernetesClientTimeoutException e) {
       throw new CliException(
-          "task/" + name + " is still terminating after 60s (finalizer); its records were kept");
+          "task/"
+              + name
+              + " is still terminating after 60s (the operator holds its finalizer until the"
+              + " task's record is written: is DynamoDB reachable?); its records were kept");
     }
   }
 

@@ -2,9 +2,14 @@ package us.anth.plexus.cli;
 
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskSpec;
@@ -48,6 +53,28 @@ public final class Tasks {
               change.accept(t.getSpec());
               return t;
             });
+  }
+
+  /**
+   * Sets one annotation with a JSON merge patch carrying only that key; false when the task is
+   * gone.
+   */
+  public static boolean annotate(
+      KubernetesClient client, PlexusTask task, String key, String value) {
+    String patch =
+        Serialization.asJson(Map.of("metadata", Map.of("annotations", Map.of(key, value))));
+    try {
+      api(client)
+          .inNamespace(task.getMetadata().getNamespace())
+          .withName(task.getMetadata().getName())
+          .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+      return true;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   public static List<PlexusTask> list(KubernetesClient client, String namespace) {
