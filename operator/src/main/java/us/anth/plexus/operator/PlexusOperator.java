@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.util.Optional;
 import us.anth.plexus.operator.mirror.TaskRecordMirror;
 import us.anth.plexus.operator.reconciler.PlexusTaskReconciler;
+import us.anth.plexus.operator.reconciler.TaskUpdateFilter;
 import us.anth.plexus.operator.runtime.OperatorMetrics;
 
 /**
@@ -30,6 +31,7 @@ public final class PlexusOperator {
     operator.register(
         new PlexusTaskReconciler(client, config, mirror, metrics),
         controller -> {
+          controller.withGenerationAware(false).withOnUpdateFilter(TaskUpdateFilter::accept);
           if (config.watchesAllNamespaces()) {
             controller.watchingAllNamespaces();
           } else {

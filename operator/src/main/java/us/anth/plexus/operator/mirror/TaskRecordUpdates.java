@@ -99,7 +99,7 @@ public final class TaskRecordUpdates {
   }
 
   /** AWSJSON: phase, attempts, Job, exit code and the runner's details when known. */
-  static String errorDetails(PlexusTask task, PlexusTaskStatus operator) {
+  public static String errorDetails(PlexusTask task, PlexusTaskStatus operator) {
     ObjectNode details = JsonNodeFactory.instance.objectNode();
     details.put("phase", String.valueOf(operator.getPhase()));
     if (operator.getAttempts() != null) {

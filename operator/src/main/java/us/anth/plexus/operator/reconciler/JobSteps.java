@@ -1,9 +1,6 @@
 package us.anth.plexus.operator.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import us.anth.plexus.api.DispatchStatus;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.TaskPhase;
@@ -15,7 +12,7 @@ import us.anth.plexus.operator.model.JobStates;
 import us.anth.plexus.operator.model.PhaseResolver;
 import us.anth.plexus.operator.runtime.OperatorMetrics;
 
-/** The steps around the task's Job: cancel, ensure (with concurrency), observe, retention. */
+/** The steps around the task's Job: cancel, ensure (with concurrency), observe. */
 final class JobSteps {
   private final TaskCaches caches;
   private final JobClient jobs;
@@ -50,9 +47,9 @@ final class JobSteps {
     run.draft.setCancelledBy(by);
     run.draft.setCancelledAt(orElse(run.draft.getCancelledAt(), run.nowText()));
     run.draft.setCompletedAt(orElse(run.draft.getCompletedAt(), run.nowText()));
-    run.draft.setErrorMessage("cancelled by " + by);
-    run.noteIf(
-        run.ready(false, "Cancelled", "cancelled by " + by), "Cancelled", "cancelled by " + by);
+    String message = "Cancelled by " + by;
+    run.draft.setErrorMessage(message);
+    run.noteIf(run.ready(false, "Cancelled", message), "Cancelled", message);
     return false;
   }
 
@@ -114,7 +111,8 @@ final class JobSteps {
    */
   boolean observe(TaskRun run) {
     JobObservation seen =
-        PhaseResolver.resolve(run.job, caches.podsOf(run.namespace(), run.draft.getJobName()));
+        PhaseResolver.resolve(
+            run.job, caches.podsOf(run.namespace(), run.draft.getJobName()), run.draft.getPhase());
     run.draft.setPhase(seen.phase());
     run.draft.setAttempts(seen.attempts());
     run.draft.setWorkerNodeId(orElse(seen.workerNodeId(), run.draft.getWorkerNodeId()));
@@ -139,31 +137,6 @@ final class JobSteps {
       }
     }
     return true;
-  }
-
-  /** Deletes a finished task once its ttlSecondsAfterFinished has passed; else looks again then. */
-  void retention(TaskRun run, Runnable deleteTask) {
-    Integer ttl =
-        run.task.getSpec() == null ? null : run.task.getSpec().getTtlSecondsAfterFinished();
-    TaskPhase phase = run.draft.getPhase();
-    if (ttl == null || phase == null || !phase.isFinal()) {
-      return;
-    }
-    Instant completed = parseOr(run.draft.getCompletedAt(), run.now);
-    Duration remaining = Duration.between(run.now, completed.plusSeconds(ttl));
-    if (remaining.isNegative() || remaining.isZero()) {
-      deleteTask.run();
-    } else {
-      run.recheckAfter(remaining);
-    }
-  }
-
-  private static Instant parseOr(String text, Instant fallback) {
-    try {
-      return text == null ? fallback : Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      return fallback;
-    }
   }
 
   private static String orElse(String value, String fallback) {

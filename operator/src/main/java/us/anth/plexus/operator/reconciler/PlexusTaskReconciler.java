@@ -1,9 +1,6 @@
 package us.anth.plexus.operator.reconciler;
 
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
@@ -12,16 +9,12 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusTask;
-import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.operator.OperatorConfig;
 import us.anth.plexus.operator.mirror.TaskRecordMirror;
 import us.anth.plexus.operator.runtime.OperatorMetrics;
@@ -39,13 +32,13 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
     boolean proceed(TaskRun run);
   }
 
-  private final KubernetesClient client;
   private final TaskCaches caches = new TaskCaches();
   private final TaskMappers mappers = new TaskMappers(caches::tasks);
   private final AdmissionSteps admission;
   private final JobSteps jobSteps;
   private final TaskPublisher publisher;
   private final TaskDeletion deletion;
+  private final TaskRetention retention;
   private final OperatorMetrics metrics;
   private final List<Step> steps;
 
@@ -54,7 +47,6 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
       OperatorConfig config,
       TaskRecordMirror mirror,
       OperatorMetrics metrics) {
-    this.client = client;
     this.metrics = metrics;
     JobClient jobs = new JobClient(client, config.watchNamespaces());
     this.admission = new AdmissionSteps(caches, config);
@@ -71,6 +63,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
     this.deletion =
         new TaskDeletion(
             jobSteps, publisher, Duration.ofSeconds(config.deleteMirrorTimeoutSeconds()));
+    this.retention = new TaskRetention(client);
     metrics.bindTasks(caches::tasks);
     TaskIdStep taskIds = new TaskIdStep(client, mirror);
     this.steps =
@@ -96,7 +89,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
         break;
       }
     }
-    jobSteps.retention(run, () -> deleteTask(task));
+    retention.apply(run);
     publisher.publish(run);
     UpdateControl<PlexusTask> control = UpdateControl.noUpdate();
     return run.reschedule == null ? control : control.rescheduleAfter(run.reschedule);
@@ -139,51 +132,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
   @Override
   public List<EventSource<?, PlexusTask>> prepareEventSources(
       EventSourceContext<PlexusTask> context) {
-    var pools =
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(PlexusWorkerPool.class, PlexusTask.class)
-                .withName("pools")
-                .withWatchAllNamespaces()
-                .withSecondaryToPrimaryMapper(mappers::poolToTasks)
-                .withOnUpdateFilter(PlexusTaskReconciler::specChanged)
-                .build(),
-            context);
-    var jobs =
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(Job.class, PlexusTask.class)
-                .withName("jobs")
-                .withLabelSelector(PlexusLabels.MANAGED_BY + "=" + PlexusLabels.MANAGED_BY_VALUE)
-                .withSecondaryToPrimaryMapper(mappers::jobToTasks)
-                .build(),
-            context);
-    var pods =
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(Pod.class, PlexusTask.class)
-                .withName("pods")
-                .withLabelSelector(PlexusLabels.MANAGED_BY + "=" + PlexusLabels.MANAGED_BY_VALUE)
-                .withSecondaryToPrimaryMapper(TaskMappers::owningTask)
-                .build(),
-            context);
-    caches.bind(context.getPrimaryCache(), pools, jobs, pods);
-    return List.of(pools, jobs, pods);
-  }
-
-  /** Pool updates matter only when the spec changed (its own status writes do not). */
-  private static boolean specChanged(PlexusWorkerPool updated, PlexusWorkerPool previous) {
-    return !Objects.equals(
-        updated.getMetadata().getGeneration(), previous.getMetadata().getGeneration());
-  }
-
-  private void deleteTask(PlexusTask task) {
-    LOG.info(
-        "Deleting finished task {}/{}: ttlSecondsAfterFinished passed",
-        task.getMetadata().getNamespace(),
-        task.getMetadata().getName());
-    client
-        .resources(PlexusTask.class)
-        .inNamespace(task.getMetadata().getNamespace())
-        .withName(task.getMetadata().getName())
-        .delete();
+    return TaskEventSources.create(context, caches, mappers);
   }
 
   static String oneLine(Throwable e) {

@@ -22,6 +22,7 @@ final class TaskPublisher {
   private final TaskEvents events;
   private final TaskRecordMirror mirror;
   private final WrittenStatuses written = new WrittenStatuses();
+  private final MirroredDetails details = new MirroredDetails();
 
   TaskPublisher(KubernetesClient client, TaskRecordMirror mirror) {
     this.patcher = new StatusPatcher(client);
@@ -35,7 +36,7 @@ final class TaskPublisher {
         Conditions.find(run.draft.getConditions(), Conditions.SYNCED)
             .map(c -> "True".equals(c.getStatus()))
             .orElse(false);
-    if (changed || !syncedOk) {
+    if (changed || !syncedOk || details.stale(run.task, run.draft)) {
       mirror(run);
     }
     if (!OperatorStatus.same(run.before, run.draft)) {
@@ -52,6 +53,7 @@ final class TaskPublisher {
   /** Forgets a deleted task. */
   void forget(PlexusTask task) {
     written.forget(task);
+    details.forget(task);
   }
 
   /** Writes the run's draft to the task record only (no status write, no Events). */
@@ -74,6 +76,7 @@ final class TaskPublisher {
       return;
     }
     if (result.succeeded()) {
+      details.remember(run.task, run.draft);
       run.condition(Conditions.SYNCED, true, "Mirrored", "task record is up to date");
     } else {
       run.warnIf(

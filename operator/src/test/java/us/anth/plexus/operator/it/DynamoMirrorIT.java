@@ -34,6 +34,7 @@ import us.anth.plexus.operator.testing.TestTasks;
 import us.anth.plexus.store.NewTask;
 import us.anth.plexus.store.TaskRecord;
 import us.anth.plexus.store.TaskRecordStore;
+import us.anth.plexus.store.TaskRunnerUpdate;
 
 /** The real operator with the DynamoDB mirror on DynamoDB Local: records follow each task. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -147,6 +148,38 @@ class DynamoMirrorIT {
     assertThat(failed.errorMessage()).isEqualTo("Cancelled by alice");
     assertThat(failed.errorDetails()).contains("\"phase\":\"Cancelled\"");
     assertThat(failed.completedAt()).isNotNull();
+  }
+
+  @Test
+  void runnerReportingAfterTheCancelMirrorLeavesBothPhaseAndExitCodeOnTheRecord() throws Exception {
+    String taskId = dashboardTask("late-exit");
+    jobController.start(awaitJob("late-exit"));
+    awaitRecord(taskId, "RUNNING");
+    harness.patchSpec(ns, "late-exit", Map.of("cancel", true, "cancelRequestedBy", "alice"));
+    TaskRecord cancelled = awaitRecord(taskId, "FAILED");
+    assertThat(JSON.readTree(cancelled.errorDetails()).has("exitCode")).isFalse();
+
+    // The runner, stopped by SIGTERM, writes its record fields and then its status fields.
+    records.updateRunnerState(
+        taskId,
+        TaskRunnerUpdate.finish(
+            System.currentTimeMillis(), null, "working\n", null, null, "{\"exitCode\":143}"));
+    PlexusTaskStatus runner = new PlexusTaskStatus();
+    runner.setExitCode(143);
+    runner.setErrorDetails("working\n");
+    harness.patchRunnerStatus(ns, "late-exit", runner);
+
+    JsonNode details =
+        eventually()
+            .until(
+                () -> JSON.readTree(records.find(taskId).orElseThrow().errorDetails()),
+                d -> d.has("phase") && d.has("exitCode"));
+    assertThat(details.get("phase").asText()).isEqualTo("Cancelled");
+    assertThat(details.get("exitCode").asInt()).isEqualTo(143);
+    assertThat(details.get("details").asText()).isEqualTo("working\n");
+    TaskRecord last = records.find(taskId).orElseThrow();
+    assertThat(last.errorMessage()).isEqualTo("Cancelled by alice");
+    assertThat(last.stderr()).isEqualTo("working\n");
   }
 
   @Test

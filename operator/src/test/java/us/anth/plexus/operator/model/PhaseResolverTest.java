@@ -107,6 +107,41 @@ class PhaseResolverTest {
   }
 
   @Test
+  void retryPodNotYetRunningKeepsATaskThatRanRunning() {
+    List<Pod> pods =
+        List.of(
+            pod("j-b", "2026-11-23T10:02:00Z", "Pending"),
+            pod("j-a", "2026-11-23T10:01:00Z", "Failed"));
+    JobObservation seen = PhaseResolver.resolve(job(false, null), pods, TaskPhase.Running);
+    assertThat(seen.phase()).isEqualTo(TaskPhase.Running);
+    assertThat(seen.reason()).isEqualTo("Starting");
+    assertThat(seen.message()).isEqualTo("attempt 2 of Job j is waiting for its pod to start");
+    assertThat(seen.attempts()).isEqualTo(2);
+    assertThat(seen.workerNodeId()).isEqualTo("j-b");
+    assertThat(seen.startProblem()).isNull();
+    assertThat(PhaseResolver.resolve(job(false, null), pods, TaskPhase.Pending).phase())
+        .as("a task that never ran is still Pending")
+        .isEqualTo(TaskPhase.Pending);
+  }
+
+  @Test
+  void retryPodThatCannotStartKeepsTheTaskRunningWithTheProblem() {
+    List<Pod> pods =
+        List.of(
+            pullingPod("j-b", "2026-11-23T10:02:00Z"),
+            pod("j-a", "2026-11-23T10:01:00Z", "Failed"));
+    JobObservation seen = PhaseResolver.resolve(job(false, 1), pods, TaskPhase.Running);
+    assertThat(seen.phase()).isEqualTo(TaskPhase.Running);
+    assertThat(seen.reason()).isEqualTo("ImagePullFailed");
+    assertThat(seen.startProblem().kind()).isEqualTo(PodStartProblem.Kind.PERMANENT);
+    assertThat(seen.attempts()).isEqualTo(2);
+    List<Pod> firstAttempt = List.of(pullingPod("j-a", "2026-11-23T10:01:00Z"));
+    assertThat(PhaseResolver.resolve(job(false, 1), firstAttempt, TaskPhase.Running).phase())
+        .as("a first pod counted active by the Job is not a run yet")
+        .isEqualTo(TaskPhase.Pending);
+  }
+
+  @Test
   void jobWithoutPodsCarriesTheSuspectedProblemOnlyWhileNothingIsActive() {
     assertThat(PhaseResolver.resolve(job(false, null), List.of()).startProblem().reason())
         .isEqualTo("PodNotCreated");

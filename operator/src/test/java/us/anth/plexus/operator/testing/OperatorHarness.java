@@ -105,6 +105,15 @@ public final class OperatorHarness implements AutoCloseable {
         .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("spec", fields)));
   }
 
+  /** Merge-patches runner-owned status fields, as the runner does (null fields are omitted). */
+  public void patchRunnerStatus(String namespace, String name, PlexusTaskStatus runnerFields) {
+    PlexusTask patch = new PlexusTask();
+    patch.getMetadata().setNamespace(namespace);
+    patch.getMetadata().setName(name);
+    patch.setStatus(runnerFields);
+    client().resources(PlexusTask.class).inNamespace(namespace).withName(name).patchStatus(patch);
+  }
+
   /** The task's Job (by its deterministic name), or null. */
   public Job jobOf(String namespace, String taskName) {
     PlexusTask task = task(namespace, taskName);

@@ -1,0 +1,58 @@
+package us.anth.plexus.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.List;
+import java.util.Objects;
+import us.anth.plexus.api.PlexusLabels;
+import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.api.PlexusWorkerPool;
+
+/**
+ * The informers a task reconcile reads besides the tasks: pools (spec changes only), and the Jobs
+ * and pods the operator manages, each mapped back to its task; binds them to the caches.
+ */
+final class TaskEventSources {
+  private TaskEventSources() {}
+
+  static List<EventSource<?, PlexusTask>> create(
+      EventSourceContext<PlexusTask> context, TaskCaches caches, TaskMappers mappers) {
+    var pools =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(PlexusWorkerPool.class, PlexusTask.class)
+                .withName("pools")
+                .withWatchAllNamespaces()
+                .withSecondaryToPrimaryMapper(mappers::poolToTasks)
+                .withOnUpdateFilter(TaskEventSources::specChanged)
+                .build(),
+            context);
+    var jobs =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(Job.class, PlexusTask.class)
+                .withName("jobs")
+                .withLabelSelector(PlexusLabels.MANAGED_BY + "=" + PlexusLabels.MANAGED_BY_VALUE)
+                .withSecondaryToPrimaryMapper(mappers::jobToTasks)
+                .build(),
+            context);
+    var pods =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(Pod.class, PlexusTask.class)
+                .withName("pods")
+                .withLabelSelector(PlexusLabels.MANAGED_BY + "=" + PlexusLabels.MANAGED_BY_VALUE)
+                .withSecondaryToPrimaryMapper(TaskMappers::owningTask)
+                .build(),
+            context);
+    caches.bind(context.getPrimaryCache(), pools, jobs, pods);
+    return List.of(pools, jobs, pods);
+  }
+
+  /** Pool updates matter only when the spec changed (its own status writes do not). */
+  private static boolean specChanged(PlexusWorkerPool updated, PlexusWorkerPool previous) {
+    return !Objects.equals(
+        updated.getMetadata().getGeneration(), previous.getMetadata().getGeneration());
+  }
+}
