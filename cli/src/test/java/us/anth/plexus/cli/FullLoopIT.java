@@ -189,7 +189,7 @@ class FullLoopIT {
   }
 
   /**
-   * Cancel while Running: the operator's reason ("cancelled by <user>") is the errorMessage in both
+   * Cancel while Running: the operator's reason ("Cancelled by <user>") is the errorMessage in both
    * places, and the runner, stopped by SIGTERM, adds only its exit code 143 and stderr tail.
    */
   @Test
@@ -218,7 +218,7 @@ class FullLoopIT {
               var status = Tasks.reload(dev.stack.client(), task).getStatus();
               assertThat(status.getPhase()).isEqualTo(TaskPhase.Cancelled);
               assertThat(status.getExitCode()).as("the runner's final write").isEqualTo(143);
-              assertThat(status.getErrorMessage()).isEqualToIgnoringCase("Cancelled by " + user);
+              assertThat(status.getErrorMessage()).isEqualTo("Cancelled by " + user);
               assertThat(status.getCancelledBy()).isEqualTo(user);
               assertThat(status.getErrorDetails()).isEqualTo("working\n");
             });
@@ -228,14 +228,16 @@ class FullLoopIT {
         record -> {
           assertThat(record.errorMessage()).isEqualTo("Cancelled by " + user);
           assertThat(record.stderr()).as("the runner's final write").isEqualTo("working\n");
-          // errorDetails is written by both, last writer wins: the runner's {exitCode: 143,
-          // details} or the operator's {phase: Cancelled, ...}, which it mirrors from a task read
-          // before the runner reported and does not mirror again afterwards. Asserting exitCode
-          // 143 here needs that operator fix (README, DynamoDB section, "Known gap").
+          // Both write errorDetails; the operator mirrors again once the runner's exit code is on
+          // the task, so the last write is its full version including the runner's part.
           JsonNode details = JSON.readTree(record.errorDetails());
-          boolean runners = details.path("exitCode").asInt() == 143;
-          boolean operators = "Cancelled".equals(details.path("phase").asText());
-          assertThat(runners || operators).as("errorDetails %s", details).isTrue();
+          assertThat(details.path("phase").asText())
+              .as("errorDetails %s", details)
+              .isEqualTo("Cancelled");
+          assertThat(details.path("exitCode").asInt())
+              .as("errorDetails %s", details)
+              .isEqualTo(143);
+          assertThat(details.path("details").asText()).isEqualTo("working\n");
         });
   }
 
