@@ -135,7 +135,7 @@ class RunnerProcessIT {
         .atMost(Duration.ofSeconds(30))
         .until(() -> "ready\n".equals(TestTasks.status(api.client(), task).getStdoutTail()));
 
-    TestTasks.setErrorMessage(api.client(), task, "cancelled by tester"); // as the operator does
+    TestTasks.setErrorMessage(api.client(), task, "Cancelled by tester"); // as the operator does
     long start = System.nanoTime();
     runner.destroy();
     assertThat(exitCode(runner, Duration.ofSeconds(30))).isEqualTo(143);
@@ -150,7 +150,7 @@ class RunnerProcessIT {
     PlexusTaskStatus status = TestTasks.status(api.client(), task);
     assertThat(status.getErrorMessage())
         .as("the runner does not know why it was terminated; the operator's message stays")
-        .isEqualTo("cancelled by tester");
+        .isEqualTo("Cancelled by tester");
     assertThat(status.getExitCode()).isEqualTo(143);
     assertThat(status.getStdoutTail()).isEqualTo("ready\n");
     assertThat(stderr()).contains("ignored SIGTERM for 2s; killed it");
