@@ -31,6 +31,7 @@ import us.anth.plexus.devkit.EmbeddedKubeApi;
 import us.anth.plexus.operator.OperatorConfig;
 import us.anth.plexus.operator.PlexusOperator;
 import us.anth.plexus.operator.mirror.TaskRecordMirrors;
+import us.anth.plexus.operator.testing.JobControllerSimulator;
 import us.anth.plexus.store.TaskRecord;
 import us.anth.plexus.store.TaskRecordStore;
 import us.anth.plexus.store.TaskStoreSettings;
@@ -89,7 +90,7 @@ class ChartOperatorIT {
             .containsAllEntriesOf(store.toEnv());
         assertThat(job.getMetadata().getLabels()).containsEntry(PlexusLabels.TASK_ID, taskId);
 
-        JobCompletion.complete(client, job);
+        new JobControllerSimulator(client).complete(job);
         PlexusTaskStatus done =
             eventually()
                 .until(

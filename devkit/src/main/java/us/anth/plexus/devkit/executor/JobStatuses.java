@@ -7,10 +7,11 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import java.util.List;
 
 /** Job statuses as the Job controller writes them. Pure: times are parameters. */
-final class JobStatuses {
+public final class JobStatuses {
   private JobStatuses() {}
 
-  static JobStatus active(String startTime, int failed) {
+  /** One running pod. */
+  public static JobStatus active(String startTime, int failed) {
     return new JobStatusBuilder()
         .withStartTime(startTime)
         .withActive(1)
@@ -20,7 +21,8 @@ final class JobStatuses {
         .build();
   }
 
-  static JobStatus suspended(int failed, String now) {
+  /** Suspended, no pod. */
+  public static JobStatus suspended(int failed, String now) {
     return new JobStatusBuilder()
         .withActive(0)
         .withFailed(failed)
@@ -28,7 +30,8 @@ final class JobStatuses {
         .build();
   }
 
-  static JobStatus complete(String startTime, String now, int failed) {
+  /** Its pod exited 0: the SuccessCriteriaMet and Complete conditions. */
+  public static JobStatus complete(String startTime, String now, int failed) {
     return new JobStatusBuilder()
         .withStartTime(startTime)
         .withCompletionTime(now)
@@ -51,7 +54,9 @@ final class JobStatuses {
         .build();
   }
 
-  static JobStatus failed(String startTime, String now, int failed, String reason, String message) {
+  /** Given up (e.g. BackoffLimitExceeded): the FailureTarget and Failed conditions. */
+  public static JobStatus failed(
+      String startTime, String now, int failed, String reason, String message) {
     return new JobStatusBuilder()
         .withStartTime(startTime)
         .withActive(0)
@@ -66,7 +71,7 @@ final class JobStatuses {
   }
 
   /** Whether a Job already has a Complete or Failed condition that is True. */
-  static boolean isFinished(JobStatus status) {
+  public static boolean isFinished(JobStatus status) {
     return status != null
         && status.getConditions() != null
         && status.getConditions().stream()

@@ -6,18 +6,16 @@ import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
-import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import us.anth.plexus.devkit.executor.JobStatuses;
 
 /**
  * Plays the Kubernetes Job controller and kubelet for tests on the mock API: starts a Job's pod
@@ -123,25 +121,14 @@ public final class JobControllerSimulator {
 
   /** Marks the Job complete, as after its pod exited 0. */
   public void complete(Job job) {
-    JobStatus status = new JobStatus();
-    status.setActive(0);
-    status.setSucceeded(1);
-    status.setCompletionTime(now());
-    status.setConditions(
-        List.of(condition("SuccessCriteriaMet", null, null), condition("Complete", null, null)));
+    JobStatus status = JobStatuses.complete(null, now(), 0);
+    status.setFailed(null); // a merge patch without it keeps the failed attempts counted so far
     patchStatus(job, status);
   }
 
   /** Marks the Job failed with the Job controller's reason (e.g. BackoffLimitExceeded). */
   public void fail(Job job, String reason, String message) {
-    JobStatus status = new JobStatus();
-    status.setActive(0);
-    status.setFailed(1);
-    List<JobCondition> conditions = new ArrayList<>();
-    conditions.add(condition("FailureTarget", reason, message));
-    conditions.add(condition("Failed", reason, message));
-    status.setConditions(conditions);
-    patchStatus(job, status);
+    patchStatus(job, JobStatuses.failed(null, now(), 1, reason, message));
   }
 
   private void patchStatus(Job job, JobStatus status) {
@@ -154,17 +141,6 @@ public final class JobControllerSimulator {
         .subresource("status")
         .patch(
             PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", status)));
-  }
-
-  private static JobCondition condition(String type, String reason, String message) {
-    return new JobConditionBuilder()
-        .withType(type)
-        .withStatus("True")
-        .withReason(reason)
-        .withMessage(message)
-        .withLastTransitionTime(now())
-        .withLastProbeTime(now())
-        .build();
   }
 
   private static String now() {
