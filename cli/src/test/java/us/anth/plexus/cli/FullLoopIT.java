@@ -183,6 +183,9 @@ class FullLoopIT {
           assertThat(record.stderr()).isEqualTo("boom\n");
           assertThat(record.errorMessage()).isEqualTo("command exited with code 3");
           JsonNode details = JSON.readTree(record.errorDetails());
+          assertThat(details.path("phase").asText())
+              .as("the operator's errorDetails")
+              .isEqualTo("Failed");
           assertThat(details.path("exitCode").asInt()).isEqualTo(3);
           assertThat(details.path("details").asText()).isEqualTo("boom\n");
         });
@@ -228,8 +231,8 @@ class FullLoopIT {
         record -> {
           assertThat(record.errorMessage()).isEqualTo("Cancelled by " + user);
           assertThat(record.stderr()).as("the runner's final write").isEqualTo("working\n");
-          // Both write errorDetails; the operator mirrors again once the runner's exit code is on
-          // the task, so the last write is its full version including the runner's part.
+          // Only the operator writes errorDetails; it writes again once the runner's exit code is
+          // on the task, so the record ends with phase Cancelled and the runner's exit code.
           JsonNode details = JSON.readTree(record.errorDetails());
           assertThat(details.path("phase").asText())
               .as("errorDetails %s", details)

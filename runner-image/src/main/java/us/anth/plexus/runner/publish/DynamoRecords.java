@@ -1,7 +1,5 @@
 package us.anth.plexus.runner.publish;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import us.anth.plexus.api.StageState;
 import us.anth.plexus.runner.progress.StageSnapshot;
 import us.anth.plexus.store.StageUpdate;
@@ -26,7 +24,10 @@ public final class DynamoRecords {
 
   /**
    * The runner's Task fields: current stage (as a TaskStage id) and estimate while running; on the
-   * final snapshot also the output tails, the output and the command's error.
+   * final snapshot also the output tails, the output and the command's error message. errorDetails
+   * is left to the operator's mirror, which composes it from the PlexusTask status (phase,
+   * attempts, Job, and the exit code and details this runner patched there): with one writer, a
+   * late or retried runner write can never replace the operator's fuller version.
    */
   public static TaskRunnerUpdate task(String taskId, TaskSnapshot snapshot, long sequence) {
     String currentStageId =
@@ -44,26 +45,7 @@ public final class DynamoRecords {
         snapshot.stderrTail(),
         snapshot.output(),
         snapshot.errorMessage(),
-        errorDetailsJson(snapshot));
-  }
-
-  /**
-   * errorDetails is AWSJSON on the dashboard: the exit code and the runner's details text, for
-   * every failed run (also a terminated one, which has no errorMessage of the runner's).
-   */
-  static String errorDetailsJson(TaskSnapshot snapshot) {
-    boolean failed = snapshot.exitCode() != null && snapshot.exitCode() != 0;
-    if (!failed && snapshot.errorMessage() == null && snapshot.errorDetails() == null) {
-      return null;
-    }
-    ObjectNode details = JsonNodeFactory.instance.objectNode();
-    if (snapshot.exitCode() != null) {
-      details.put("exitCode", snapshot.exitCode());
-    }
-    if (snapshot.errorDetails() != null) {
-      details.put("details", snapshot.errorDetails());
-    }
-    return details.toString();
+        null);
   }
 
   private static TaskStatus status(StageState state) {

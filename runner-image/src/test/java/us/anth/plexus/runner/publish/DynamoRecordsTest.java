@@ -65,23 +65,21 @@ class DynamoRecordsTest {
   }
 
   @Test
-  void finalSnapshotAddsTailsOutputAndErrorAsJson() {
+  void finalSnapshotAddsTailsOutputAndTheErrorMessageButLeavesErrorDetailsToTheOperator() {
     TaskRunnerUpdate update = DynamoRecords.task("id-1", snapshot(StageState.FAILED, "boom", 3), 9);
     assertThat(update.stdout()).isEqualTo("out");
     assertThat(update.stderr()).isEqualTo("err");
     assertThat(update.output()).isEqualTo("result");
     assertThat(update.errorMessage()).isEqualTo("boom");
-    assertThat(update.errorDetails()).isEqualTo("{\"exitCode\":3,\"details\":\"stderr tail\"}");
+    assertThat(update.errorDetails()).as("the operator's mirror writes errorDetails").isNull();
   }
 
   @Test
-  void terminatedRunWritesExitCodeAndStderrButNoErrorMessage() {
+  void terminatedRunWritesStderrButNoErrorMessage() {
     TaskSnapshot terminated = snapshot(StageState.FAILED, null, "half way", 143);
     TaskRunnerUpdate update = DynamoRecords.task("id-1", terminated, 9);
     assertThat(update.errorMessage()).as("the operator's 'Cancelled by ...' stays").isNull();
-    assertThat(update.errorDetails()).isEqualTo("{\"exitCode\":143,\"details\":\"half way\"}");
-    assertThat(DynamoRecords.task("id-1", snapshot(StageState.FAILED, null, 143), 9).errorDetails())
-        .as("an empty stderr still reports the exit code")
-        .isEqualTo("{\"exitCode\":143}");
+    assertThat(update.stderr()).isEqualTo("err");
+    assertThat(update.errorDetails()).isNull();
   }
 }
