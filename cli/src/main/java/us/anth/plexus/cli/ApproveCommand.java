@@ -1,5 +1,6 @@
 package us.anth.plexus.cli;
 
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import us.anth.plexus.api.PlexusTask;
@@ -13,7 +14,7 @@ public final class ApproveCommand extends SingleTaskCommand {
   @Override
   int run(CliContext ctx, PlexusTask found) {
     String approver = by != null ? by : CliContext.user();
-    Tasks.editSpec(ctx.client(), found, spec -> spec.setApprovedBy(approver));
+    Tasks.patchSpec(ctx.client(), found, Map.of("approvedBy", approver));
     System.out.println("task/" + found.getMetadata().getName() + " approved by " + approver);
     return 0;
   }

@@ -1,5 +1,6 @@
 package us.anth.plexus.cli;
 
+import java.util.Map;
 import picocli.CommandLine.Command;
 import us.anth.plexus.api.PlexusTask;
 
@@ -9,13 +10,7 @@ public final class CancelCommand extends SingleTaskCommand {
   @Override
   int run(CliContext ctx, PlexusTask found) {
     String user = CliContext.user();
-    Tasks.editSpec(
-        ctx.client(),
-        found,
-        spec -> {
-          spec.setCancel(true);
-          spec.setCancelRequestedBy(user);
-        });
+    Tasks.patchSpec(ctx.client(), found, Map.of("cancel", true, "cancelRequestedBy", user));
     System.out.println("task/" + found.getMetadata().getName() + " cancel requested by " + user);
     return 0;
   }

@@ -10,9 +10,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import us.anth.plexus.api.PlexusTask;
-import us.anth.plexus.api.PlexusTaskSpec;
 
 /** Finds PlexusTasks by name or DynamoDB task id, with one-line errors when they are missing. */
 public final class Tasks {
@@ -32,27 +30,22 @@ public final class Tasks {
     return list(client, namespace).stream()
         .filter(t -> t.getSpec() != null && nameOrId.equals(t.getSpec().getTaskId()))
         .findFirst()
-        .orElseThrow(
-            () ->
-                new CliException(
-                    "task '"
-                        + nameOrId
-                        + "' not found in namespace "
-                        + namespace
-                        + " (by name or task id)"));
+        .orElseThrow(() -> notFound(nameOrId, namespace));
   }
 
-  /** Changes the live task's spec with {@code change} (read-modify-write of the current object). */
-  public static void editSpec(
-      KubernetesClient client, PlexusTask task, Consumer<PlexusTaskSpec> change) {
-    api(client)
-        .inNamespace(task.getMetadata().getNamespace())
-        .withName(task.getMetadata().getName())
-        .edit(
-            t -> {
-              change.accept(t.getSpec());
-              return t;
-            });
+  private static CliException notFound(String nameOrId, String namespace) {
+    return new CliException(
+        "task '" + nameOrId + "' not found in namespace " + namespace + " (by name or task id)");
+  }
+
+  /**
+   * Sets spec fields with a JSON merge patch carrying only {@code fields}, so a concurrent status
+   * write cannot make it fail with a conflict; a task that is gone is the one-line "not found".
+   */
+  public static void patchSpec(KubernetesClient client, PlexusTask task, Map<String, ?> fields) {
+    if (!mergePatch(client, task, Map.of("spec", fields))) {
+      throw notFound(task.getMetadata().getName(), task.getMetadata().getNamespace());
+    }
   }
 
   /**
@@ -61,13 +54,15 @@ public final class Tasks {
    */
   public static boolean annotate(
       KubernetesClient client, PlexusTask task, String key, String value) {
-    String patch =
-        Serialization.asJson(Map.of("metadata", Map.of("annotations", Map.of(key, value))));
+    return mergePatch(client, task, Map.of("metadata", Map.of("annotations", Map.of(key, value))));
+  }
+
+  private static boolean mergePatch(KubernetesClient client, PlexusTask task, Object patch) {
     try {
       api(client)
           .inNamespace(task.getMetadata().getNamespace())
           .withName(task.getMetadata().getName())
-          .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+          .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(patch));
       return true;
     } catch (KubernetesClientException e) {
       if (e.getCode() == 404) {

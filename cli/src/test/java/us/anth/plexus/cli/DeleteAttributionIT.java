@@ -1,6 +1,7 @@
 package us.anth.plexus.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
@@ -91,6 +92,29 @@ class DeleteAttributionIT {
         new ObjectMetaBuilder().withNamespace(DevStack.NAMESPACE).withName("no-such-task").build());
     assertThat(Tasks.annotate(dev.stack.client(), missing, DeleteCommand.DELETED_BY, "dana"))
         .isFalse();
+  }
+
+  @Test
+  void patchSpecSendsOnlyItsFieldsToAStaleTaskAndReportsAMissingOne() {
+    assertThat(dev.run("dispatch", "sleep 1", "--type", "patched").exitCode()).isZero();
+    PlexusTask stale = onlyTaskOfType("patched");
+    Tasks.annotate(dev.stack.client(), stale, "example.com/newer", "1");
+
+    Tasks.patchSpec(dev.stack.client(), stale, Map.of("approvedBy", "dana"));
+
+    PlexusTask current = Tasks.reload(dev.stack.client(), stale);
+    assertThat(current.getSpec().getApprovedBy()).isEqualTo("dana");
+    assertThat(current.getSpec().getCommand()).isEqualTo("sleep 1");
+    assertThat(current.getMetadata().getAnnotations()).containsEntry("example.com/newer", "1");
+    PlexusTask missing = new PlexusTask();
+    missing.setMetadata(
+        new ObjectMetaBuilder().withNamespace(DevStack.NAMESPACE).withName("no-such-task").build());
+    assertThatThrownBy(() -> Tasks.patchSpec(dev.stack.client(), missing, Map.of("cancel", true)))
+        .isInstanceOf(CliException.class)
+        .hasMessage(
+            "task 'no-such-task' not found in namespace "
+                + DevStack.NAMESPACE
+                + " (by name or task id)");
   }
 
   private static PlexusTask onlyTaskOfType(String type) {
