@@ -117,18 +117,24 @@ class OperatorDeploymentTest {
   }
 
   @Test
-  void longGracesReachTheOperatorEnvAsWholeNumbers() {
+  void longGracesAndPortsReachTheOperatorEnvAsWholeNumbers() {
     Container operator =
         operator(
             Chart.parse(
                 Chart.template()
                     .set("runner.podStartGraceSeconds", 2592000)
                     .set("dynamodb.deleteMirrorTimeoutSeconds", 86400)
+                    .set("runner.terminationGraceSeconds", 1000000)
+                    .set("health.port", 65535)
+                    .set("metrics.port", 10000)
                     .call()));
     assertThat(ContainerEnv.resolve(operator, Chart.NAMESPACE))
         .contains(
             entry("PLEXUS_POD_START_GRACE_SECONDS", "2592000"),
-            entry("PLEXUS_DELETE_MIRROR_TIMEOUT_SECONDS", "86400"));
+            entry("PLEXUS_DELETE_MIRROR_TIMEOUT_SECONDS", "86400"),
+            entry("PLEXUS_TERMINATION_GRACE_SECONDS", "1000000"),
+            entry("PLEXUS_HEALTH_PORT", "65535"),
+            entry("PLEXUS_METRICS_PORT", "10000"));
   }
 
   @Test
