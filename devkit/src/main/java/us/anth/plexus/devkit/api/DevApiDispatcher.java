@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 /**
  * Wraps fabric8's CRUD dispatcher so kubectl can talk to the dev API: answers discovery and {@code
  * /version}, serves pod logs from a {@link PodLogStore} (see {@link PodLogQuery}), and renders
- * server-side Tables for custom resources with printer columns. Everything else goes to the CRUD
- * dispatcher unchanged.
+ * server-side Tables for custom resources with printer columns, and filters Events by the field
+ * selectors the mock cannot index (see {@link EventFieldSelector}). Everything else goes to the
+ * CRUD dispatcher unchanged.
  */
 public final class DevApiDispatcher extends Dispatcher {
   private static final Pattern POD_LOG =
@@ -89,6 +90,10 @@ public final class DevApiDispatcher extends Dispatcher {
                       .setHeader("Content-Type", "text/plain")
                       .setBody(text))
           .orElseGet(() -> json(404, notFound("pods \"" + log.group(2) + "\" has no log")));
+    }
+    MockResponse events = EventFieldSelector.dispatch(request, crud);
+    if (events != null) {
+      return events;
     }
     if (path.startsWith("/openapi/")) {
       return json(404, notFound("OpenAPI is not served by the dev API"));
