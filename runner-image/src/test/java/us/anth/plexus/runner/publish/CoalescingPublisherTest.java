@@ -140,10 +140,8 @@ class CoalescingPublisherTest {
     }
     status.set(StageState.COMPLETED);
     publisher.changed(true);
-    long start = System.nanoTime();
     assertThat(publisher.awaitFinish(Duration.ofSeconds(5))).isFalse();
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
-    assertThat(attempts).hasValue(1);
+    assertThat(attempts).as("no write after the target was gone, so no retry").hasValue(1);
     assertThat(log)
         .containsExactly(
             "gone: PlexusTask ns/t is gone (HTTP 404); stopped writing to it (state #1 and later"
