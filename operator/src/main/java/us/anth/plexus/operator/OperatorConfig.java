@@ -45,20 +45,20 @@ public record OperatorConfig(
         read.text("PLEXUS_RUNNER_IMAGE", "ghcr.io/anthusai/plexus-runner:latest"),
         read.text("PLEXUS_RUNNER_IMAGE_PULL_POLICY", "IfNotPresent"),
         read.text("PLEXUS_RUNNER_SERVICE_ACCOUNT", "plexus-runner"),
-        read.number("PLEXUS_TERMINATION_GRACE_SECONDS", 30),
+        read.atLeastZero("PLEXUS_TERMINATION_GRACE_SECONDS", 30),
         Boolean.parseBoolean(read.text("PLEXUS_LEADER_ELECTION", "false")),
         read.text("PLEXUS_LEADER_ELECTION_NAMESPACE", read.text("POD_NAMESPACE", "")),
         read.text("PLEXUS_LEADER_ELECTION_LEASE", "plexus-operator-leader"),
-        (int) read.number("PLEXUS_HEALTH_PORT", 8081),
-        (int) read.number("PLEXUS_METRICS_PORT", 8080),
+        read.port("PLEXUS_HEALTH_PORT", 8081),
+        read.port("PLEXUS_METRICS_PORT", 8080),
         read.choice("PLEXUS_LOG_FORMAT", "text", "json"),
         env.entrySet().stream()
             .filter(e -> e.getKey().startsWith(DYNAMODB_PREFIX) && e.getValue() != null)
             .collect(
                 Collectors.toMap(
                     Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new)),
-        read.number("PLEXUS_POD_START_GRACE_SECONDS", 300),
-        read.number("PLEXUS_DELETE_MIRROR_TIMEOUT_SECONDS", 300));
+        read.atLeastZero("PLEXUS_POD_START_GRACE_SECONDS", 300),
+        read.atLeastZero("PLEXUS_DELETE_MIRROR_TIMEOUT_SECONDS", 300));
   }
 
   /** The defaults, as with an empty environment. */
@@ -107,6 +107,28 @@ public record OperatorConfig(
             key + " must be " + fallback + " or " + other + ", got '" + value + "'");
       }
       return value;
+    }
+
+    /** A TCP port, 1 to 65535, or 0 for any free port. */
+    int port(String key, int fallback) {
+      long port = number(key, fallback);
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException(
+            key
+                + " must be a port from 1 to 65535 (0 = any free port), got '"
+                + text(key, "")
+                + "'");
+      }
+      return (int) port;
+    }
+
+    /** A count of seconds, 0 or more. */
+    long atLeastZero(String key, long fallback) {
+      long seconds = number(key, fallback);
+      if (seconds < 0) {
+        throw new IllegalArgumentException(key + " must be 0 or more, got '" + text(key, "") + "'");
+      }
+      return seconds;
     }
 
     long number(String key, long fallback) {

@@ -3,6 +3,7 @@ package us.anth.plexus.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +82,33 @@ class OperatorConfigTest {
   void badNumbersAreOneReadableLine() {
     assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of("PLEXUS_HEALTH_PORT", "eighty")))
         .hasMessage("PLEXUS_HEALTH_PORT must be a whole number, got 'eighty'");
+  }
+
+  @Test
+  void negativeDurationsAreRejected() {
+    for (String key :
+        List.of(
+            "PLEXUS_TERMINATION_GRACE_SECONDS",
+            "PLEXUS_POD_START_GRACE_SECONDS",
+            "PLEXUS_DELETE_MIRROR_TIMEOUT_SECONDS")) {
+      assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of(key, "-1")))
+          .hasMessage(key + " must be 0 or more, got '-1'");
+      assertThat(OperatorConfig.fromEnv(Map.of(key, "0"))).isNotNull();
+    }
+  }
+
+  @Test
+  void portsAreFromZeroTo65535() {
+    for (String key : List.of("PLEXUS_HEALTH_PORT", "PLEXUS_METRICS_PORT")) {
+      for (String bad : List.of("-8080", "65536", "4294975377")) {
+        assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of(key, bad)))
+            .hasMessage(
+                key + " must be a port from 1 to 65535 (0 = any free port), got '" + bad + "'");
+      }
+    }
+    OperatorConfig edges =
+        OperatorConfig.fromEnv(Map.of("PLEXUS_HEALTH_PORT", "0", "PLEXUS_METRICS_PORT", "65535"));
+    assertThat(edges.healthPort()).isZero();
+    assertThat(edges.metricsPort()).isEqualTo(65535);
   }
 }
