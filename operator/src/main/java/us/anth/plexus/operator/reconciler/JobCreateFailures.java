@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads why the Job controller could not create a Job's pod (its newest FailedCreate Event, e.g. a
- * missing service account or an exhausted quota). Needs {@code list} on events; without it, or when
- * there is no such Event, nothing is found.
+ * missing service account or an exhausted quota). The API server filters the Events by field
+ * selector (the filter is repeated here for servers that ignore it). Needs {@code list} on events;
+ * without it, or when there is no such Event, nothing is found.
  */
 final class JobCreateFailures {
   private static final Logger LOG = LoggerFactory.getLogger(JobCreateFailures.class);
@@ -25,7 +26,16 @@ final class JobCreateFailures {
   /** The message of the Job's newest FailedCreate Event. */
   Optional<String> latest(String namespace, String jobName) {
     try {
-      return client.v1().events().inNamespace(namespace).list().getItems().stream()
+      return client
+          .v1()
+          .events()
+          .inNamespace(namespace)
+          .withField("involvedObject.kind", "Job")
+          .withField("involvedObject.name", jobName)
+          .withField("reason", "FailedCreate")
+          .list()
+          .getItems()
+          .stream()
           .filter(e -> isFailedCreateOf(e, jobName))
           .max(Comparator.comparing(JobCreateFailures::time))
           .map(Event::getMessage);

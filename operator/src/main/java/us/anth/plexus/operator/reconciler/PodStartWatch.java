@@ -1,6 +1,9 @@
 package us.anth.plexus.operator.reconciler;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Duration;
+import java.util.Optional;
+import us.anth.plexus.operator.model.Conditions;
 import us.anth.plexus.operator.model.JobObservation;
 import us.anth.plexus.operator.model.PodStartProblem;
 
@@ -34,7 +37,8 @@ final class PodStartWatch {
     switch (problem.kind()) {
       case SUSPECTED -> {
         if (graceOver) {
-          warn(run, problem.reason(), problem.message() + " in " + seconds() + why(run));
+          String headline = problem.message() + " in " + seconds();
+          warn(run, problem.reason(), headline + why(run, problem.reason(), headline));
         } else {
           run.ready(false, seen.reason(), seen.message());
           run.recheckAfter(left);
@@ -58,7 +62,20 @@ final class PodStartWatch {
     }
   }
 
-  private String why(TaskRun run) {
+  /**
+   * ": <FailedCreate message>" or a pointer to kubectl. The Events are read only while Ready does
+   * not yet carry a FailedCreate message for this reason, not on every reconcile.
+   */
+  private String why(TaskRun run, String reason, String headline) {
+    String found = headline + ": ";
+    Optional<String> known =
+        Conditions.find(run.draft.getConditions(), Conditions.READY)
+            .filter(c -> reason.equals(c.getReason()) && "False".equals(c.getStatus()))
+            .map(Condition::getMessage)
+            .filter(m -> m != null && m.startsWith(found));
+    if (known.isPresent()) {
+      return known.get().substring(headline.length());
+    }
     String job = run.draft.getJobName();
     return createFailures
         .latest(run.namespace(), job)
