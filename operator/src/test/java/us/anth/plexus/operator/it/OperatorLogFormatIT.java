@@ -29,7 +29,11 @@ import us.anth.plexus.operator.testing.TestTasks;
  */
 class OperatorLogFormatIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String TEXT_LINE = "^\\S+ (INFO|WARN|ERROR) +\\[.+] .+ - .*";
+
+  /** An ISO-8601 timestamp in UTC ("...Z"), the level, the thread, the logger, the message. */
+  private static final String TEXT_LINE =
+      "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z (INFO|WARN|ERROR) +\\[.+] .+ - .*";
+
   private static final String RUNNING = "The Plexus operator is running; SIGTERM stops it";
   private static final Duration EXIT = Duration.ofSeconds(30);
 
