@@ -50,6 +50,16 @@ class TaskLifecycleIT {
     return TestTasks.builder().namespace(ns).name(name).target(ns + "/gpu-required");
   }
 
+  /** A task on a catch-all pool whose Job's pod runs: the task is Running. */
+  private Job runningTask(String name) {
+    harness.createPool(TestPools.pool(ns + "-p", ns + "/*"));
+    harness.createTask(task(name).buildNew());
+    Job job = awaitJob(name);
+    jobController.start(job);
+    awaitPhase(name, TaskPhase.Running);
+    return job;
+  }
+
   private Job awaitJob(String taskName) {
     return eventually().until(() -> harness.jobOf(ns, taskName), job -> job != null);
   }
@@ -189,11 +199,7 @@ class TaskLifecycleIT {
 
   @Test
   void cancelDeletesTheJobAndRecordsWhoAndWhen() {
-    harness.createPool(TestPools.pool(ns + "-p", ns + "/*"));
-    harness.createTask(task("stop-me").buildNew());
-    Job job = awaitJob("stop-me");
-    jobController.start(job);
-    awaitPhase("stop-me", TaskPhase.Running);
+    runningTask("stop-me");
 
     harness.patchSpec(ns, "stop-me", Map.of("cancel", true, "cancelRequestedBy", "alice"));
     PlexusTaskStatus cancelled = awaitPhase("stop-me", TaskPhase.Cancelled);
@@ -205,11 +211,7 @@ class TaskLifecycleIT {
 
   @Test
   void jobDeletedBehindTheOperatorsBackFailsTheTaskInsteadOfRerunningIt() {
-    harness.createPool(TestPools.pool(ns + "-p", ns + "/*"));
-    harness.createTask(task("lost").buildNew());
-    Job job = awaitJob("lost");
-    jobController.start(job);
-    awaitPhase("lost", TaskPhase.Running);
+    Job job = runningTask("lost");
     harness.client().batch().v1().jobs().resource(job).delete();
     PlexusTaskStatus failed = awaitPhase("lost", TaskPhase.Failed);
     assertThat(condition(failed, Conditions.FAILED).getReason()).isEqualTo("JobDeleted");
