@@ -46,7 +46,12 @@ public final class PlexusOperator {
     overrides
         .withKubernetesClient(client)
         .withCloseClientOnStop(false)
-        .withUseSSAToPatchPrimaryResource(false);
+        .withUseSSAToPatchPrimaryResource(false)
+        // A broken watch is reconnected with backoff (JOSDK's retrying informer exception
+        // handler) instead of JOSDK's default: stop the informer and System.exit(1). /readyz
+        // reports the informers' health meanwhile. Seen here: one corrupt watch frame from the
+        // in-process API server killed a whole test JVM.
+        .withStopOnInformerErrorDuringStartup(false);
     leaderElectionFor(config).ifPresent(overrides::withLeaderElectionConfiguration);
   }
 
