@@ -33,13 +33,8 @@ public final class CompletionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandLine root = spec.root().commandLine();
-    String script = AutoComplete.bash(root.getCommandName(), root);
-    if (shell == Shell.zsh) {
-      script =
-          "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"
-              + script;
-    }
-    System.out.print(script);
+    // One script for both shells: under zsh it loads compinit and bashcompinit itself.
+    System.out.print(AutoComplete.bash(root.getCommandName(), root));
     return 0;
   }
 }
