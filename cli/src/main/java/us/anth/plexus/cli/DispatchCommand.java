@@ -94,6 +94,8 @@ public final class DispatchCommand implements Callable<Integer> {
               timeoutSeconds,
               stages,
               CliContext.firstNonBlank(pool, remote.pool()));
+      DispatchChecks.target(resolvedTarget);
+      DispatchChecks.pool(ctx.client(), request.pool());
       PlexusTask task = TaskFactory.build(request, ctx.namespace(), TaskFactory.randomSuffix());
       PlexusTask created = TaskSubmitter.submit(ctx.client(), ctx.stores(), task);
       return mode.await ? follow(ctx, created) : printCreated(created);

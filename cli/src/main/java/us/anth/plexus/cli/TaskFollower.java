@@ -1,9 +1,12 @@
 package us.anth.plexus.cli;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.TaskPhase;
 
@@ -15,6 +18,9 @@ import us.anth.plexus.api.TaskPhase;
 public final class TaskFollower {
   private static final String MARKER = "::plexus:: ";
   private static final Duration POLL = Duration.ofMillis(250);
+
+  /** Events are read every this many polls (about every two seconds). */
+  private static final int EVENTS_EVERY = 8;
 
   /** Grace after the final phase for the last log lines (the runner's exit summary). */
   private static final Duration LAST_LINES = Duration.ofMillis(300);
@@ -32,15 +38,18 @@ public final class TaskFollower {
   public PlexusTask follow(PlexusTask task, Duration timeout) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     PodLogFollower logs = new PodLogFollower(client, task);
+    Reasons reasons = new Reasons();
     try (StageBars stageBars = new StageBars()) {
-      while (true) {
+      for (long round = 0; ; round++) {
         PlexusTask current = Tasks.reload(client, task);
+        reasons.show(current, round % EVENTS_EVERY == 0);
         showBars(stageBars, current);
         logs.poll(this::print);
         if (isFinal(current)) {
           Thread.sleep(LAST_LINES.toMillis());
           logs.poll(this::print);
           PlexusTask last = Tasks.reload(client, task);
+          reasons.show(last, true);
           showBars(stageBars, last);
           return last;
         }
@@ -56,6 +65,34 @@ public final class TaskFollower {
               3);
         }
         Thread.sleep(POLL.toMillis());
+      }
+    }
+  }
+
+  /**
+   * Prints the Ready condition's reason and message whenever they change, and each new Event of the
+   * task, as describe shows them (only with bars: {@code logs -f} prints the log alone).
+   */
+  private final class Reasons {
+    private String ready = "";
+    private final Set<String> seen = new HashSet<>();
+
+    void show(PlexusTask task, boolean withEvents) {
+      if (!bars) {
+        return;
+      }
+      String now = TaskViews.readyLine(task);
+      if (!now.isEmpty() && !now.equals(ready)) {
+        logOut.println("Ready: " + now);
+      }
+      ready = now;
+      if (withEvents) {
+        for (Event e : TaskEvents.of(client, task)) {
+          String key = e.getMetadata().getName() + "/" + e.getCount() + "/" + e.getLastTimestamp();
+          if (seen.add(key)) {
+            logOut.println("Event: " + TaskEvents.line(e));
+          }
+        }
       }
     }
   }
