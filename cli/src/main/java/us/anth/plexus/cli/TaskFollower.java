@@ -39,18 +39,18 @@ public final class TaskFollower {
     Instant deadline = Instant.now().plus(timeout);
     PodLogFollower logs = new PodLogFollower(client, task);
     Reasons reasons = new Reasons();
-    try (StageBars stageBars = new StageBars()) {
+    try (StageView view = bars ? StageView.forOutput(logOut) : StageView.linesOnly(logOut)) {
       for (long round = 0; ; round++) {
         PlexusTask current = Tasks.reload(client, task);
-        reasons.show(current, round % EVENTS_EVERY == 0);
-        showBars(stageBars, current);
-        logs.poll(this::print);
+        reasons.show(view, current, round % EVENTS_EVERY == 0);
+        showBars(view, current);
+        logs.poll(line -> print(view, line));
         if (isFinal(current)) {
           Thread.sleep(LAST_LINES.toMillis());
-          logs.poll(this::print);
+          logs.poll(line -> print(view, line));
           PlexusTask last = Tasks.reload(client, task);
-          reasons.show(last, true);
-          showBars(stageBars, last);
+          reasons.show(view, last, true);
+          showBars(view, last);
           return last;
         }
         if (Instant.now().isAfter(deadline)) {
@@ -77,35 +77,35 @@ public final class TaskFollower {
     private String ready = "";
     private final Set<String> seen = new HashSet<>();
 
-    void show(PlexusTask task, boolean withEvents) {
+    void show(StageView view, PlexusTask task, boolean withEvents) {
       if (!bars) {
         return;
       }
       String now = TaskViews.readyLine(task);
       if (!now.isEmpty() && !now.equals(ready)) {
-        logOut.println("Ready: " + now);
+        view.line("Ready: " + now);
       }
       ready = now;
       if (withEvents) {
         for (Event e : TaskEvents.of(client, task)) {
           String key = e.getMetadata().getName() + "/" + e.getCount() + "/" + e.getLastTimestamp();
           if (seen.add(key)) {
-            logOut.println("Event: " + TaskEvents.line(e));
+            view.line("Event: " + TaskEvents.line(e));
           }
         }
       }
     }
   }
 
-  private void print(String line) {
+  private void print(StageView view, String line) {
     if (!(bars && line.startsWith(MARKER))) {
-      logOut.println(line);
+      view.line(line);
     }
   }
 
-  private void showBars(StageBars stageBars, PlexusTask task) {
+  private void showBars(StageView view, PlexusTask task) {
     if (bars && task.getStatus() != null) {
-      stageBars.update(task.getStatus());
+      view.update(task.getStatus());
     }
   }
 

@@ -3,6 +3,7 @@ package us.anth.plexus.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.api.PlexusWorkerPool;
+import us.anth.plexus.api.PlexusWorkerPoolSpec;
 import us.anth.plexus.store.TaskRecordStore;
 import us.anth.plexus.store.TaskStageStore;
 
@@ -115,6 +118,42 @@ class TaskVerbsIT {
     assertThat(noPool.err())
         .isEqualTo("error: PlexusWorkerPool 'nosuchpool' does not exist; pools: dev-default\n");
     assertThat(Tasks.list(dev.stack.client(), DevStack.NAMESPACE)).hasSize(before);
+  }
+
+  @Test
+  void waitingAndStatusShowTheReadyReasonAndTheEvents() {
+    PlexusWorkerPoolSpec spec = new PlexusWorkerPoolSpec();
+    spec.setTargets(List.of("held/*"));
+    spec.setCommandPrefix("");
+    spec.setApprovalRequiredFor(List.of("echo held"));
+    PlexusWorkerPool pool = new PlexusWorkerPool();
+    pool.setMetadata(new ObjectMetaBuilder().withName("held").build());
+    pool.setSpec(spec);
+    dev.stack.client().resource(pool).create();
+
+    DevStackFixture.Run wait =
+        dev.run(
+            "dispatch",
+            "echo held",
+            "--target",
+            "held/x",
+            "--type",
+            "held",
+            "--wait",
+            "--wait-timeout",
+            "6");
+
+    assertThat(wait.exitCode()).as(wait.err()).isEqualTo(3);
+    String shown = wait.out() + wait.err();
+    assertThat(shown)
+        .containsPattern(
+            "Ready: False AwaitingApproval: pool held requires approval for 'echo held'")
+        .containsPattern("Event: Normal AwaitingApproval: pool held requires approval");
+    String name = tasksOfType("held").get(0).getMetadata().getName();
+    DevStackFixture.Run status = dev.run("status", name);
+    assertThat(status.out())
+        .containsPattern("(?m)^Ready: +False AwaitingApproval: pool held requires approval")
+        .containsPattern("(?m)^Events:\n  TYPE +REASON +AGE +MESSAGE\n  Normal +AwaitingApproval ");
   }
 
   private static PlexusTask dryRun(String type) {
