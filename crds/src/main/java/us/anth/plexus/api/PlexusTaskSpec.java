@@ -1,8 +1,10 @@
 package us.anth.plexus.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
@@ -12,6 +14,9 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
+import us.anth.plexus.api.read.ReadProblems;
+import us.anth.plexus.api.read.TolerantDeserializer;
+import us.anth.plexus.api.read.TolerantlyRead;
 
 /** Desired state of a PlexusTask: the DynamoDB Task fields plus execution settings. */
 // Worst-case estimated CEL cost of each rule below (the API server rejects a CRD above 10,000,000
@@ -31,7 +36,10 @@ import java.util.List;
 @ValidationRule(
     value = "!has(self.stages) || self.stages.all(a, self.stages.exists_one(b, b.name == a.name))",
     message = "stage names must be unique")
-public class PlexusTaskSpec {
+@JsonDeserialize(using = PlexusTaskSpec.Reader.class)
+public class PlexusTaskSpec implements TolerantlyRead {
+  @JsonIgnore private final transient ReadProblems readProblems = new ReadProblems();
+
   /** Target pattern a concrete task target must match (no wildcards or sets). */
   public static final String TARGET_REGEX =
       "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$";
@@ -294,5 +302,17 @@ public class PlexusTaskSpec {
   /** True when {@code dryRun} is set. */
   public boolean dryRunRequested() {
     return Boolean.TRUE.equals(dryRun);
+  }
+
+  @Override
+  public ReadProblems readProblems() {
+    return readProblems;
+  }
+
+  /** Reads a PlexusTaskSpec field by field (see {@link TolerantDeserializer}). */
+  public static final class Reader extends TolerantDeserializer<PlexusTaskSpec> {
+    public Reader() {
+      super(PlexusTaskSpec.class, PlexusTaskSpec::new);
+    }
   }
 }
