@@ -24,11 +24,15 @@ final class LeastPrivilege {
           Rule.of("", "pods", "list", "watch"),
           Rule.of("", "events", "list", "create", "patch"));
 
-  /** Operator, on the cluster-scoped pools (informer, status patch): always a ClusterRole. */
+  /**
+   * Operator, on the cluster-scoped pools (informer, status patch, InvalidSpec Events in namespace
+   * default): always a ClusterRole.
+   */
   static final Set<Rule> OPERATOR_POOLS =
       Set.of(
           Rule.of(PLEXUS, "plexusworkerpools", "list", "watch"),
-          Rule.of(PLEXUS, "plexusworkerpools/status", "patch"));
+          Rule.of(PLEXUS, "plexusworkerpools/status", "patch"),
+          Rule.of("", "events", "create", "patch"));
 
   /** Runner, in each namespace tasks run in. */
   static final Set<Rule> RUNNER =
