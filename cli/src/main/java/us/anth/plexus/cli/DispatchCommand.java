@@ -9,6 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.api.target.InvalidTargetException;
+import us.anth.plexus.api.target.Target;
 
 /**
  * {@code plexusctl dispatch "<command>" --target T}: creates a PlexusTask (and, when DynamoDB is
@@ -28,12 +30,16 @@ public final class DispatchCommand implements Callable<Integer> {
       description = "The command, e.g. \"evaluate accuracy --scorecard x\".")
   String command;
 
-  @Option(names = "--target", description = "domain/subdomain (default: the remote's target).")
+  @Option(
+      names = "--target",
+      description =
+          "Target as Plexus writes it, e.g. evaluation/accuracy (default: the remote's target,"
+              + " else default/command).")
   String target;
 
   @Option(
       names = "--account",
-      description = "Account id (default: the remote's env PLEXUS_ACCOUNT_ID, else 'local').")
+      description = "Account id (default: the remote's env PLEXUS_ACCOUNT_ID; required).")
   String account;
 
   @Option(
@@ -77,13 +83,15 @@ public final class DispatchCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     try (CliContext ctx = CliContext.open(global())) {
       Remote remote = ctx.remote();
-      String resolvedTarget = CliContext.firstNonBlank(target, remote.target());
-      if (resolvedTarget == null) {
-        throw new CliException(
-            "--target is required (no default target for remote " + remote.name() + ")");
-      }
+      String resolvedTarget = validTarget(CliContext.firstNonBlank(target, remote.target()));
       String resolvedAccount =
-          CliContext.firstNonBlank(account, remote.env().get("PLEXUS_ACCOUNT_ID"), "local");
+          CliContext.firstNonBlank(account, remote.env().get("PLEXUS_ACCOUNT_ID"));
+      if (resolvedAccount == null) {
+        throw new CliException(
+            "no account id: pass --account or set env.PLEXUS_ACCOUNT_ID for remote "
+                + remote.name()
+                + " (the dashboard lists tasks by account)");
+      }
       String resolvedType = CliContext.firstNonBlank(type, DefaultTaskType.of(command));
       TaskFactory.Request request =
           new TaskFactory.Request(
@@ -99,6 +107,15 @@ public final class DispatchCommand implements Callable<Integer> {
       PlexusTask task = TaskFactory.build(request, ctx.namespace(), TaskFactory.randomSuffix());
       PlexusTask created = TaskSubmitter.submit(ctx.client(), ctx.stores(), task);
       return mode.await ? follow(ctx, created) : printCreated(created);
+    }
+  }
+
+  /** The target as the CRD and the bridge accept it; missing means default/command. */
+  private static String validTarget(String text) {
+    try {
+      return Target.orDefault(text).value();
+    } catch (InvalidTargetException e) {
+      throw new CliException(e.getMessage());
     }
   }
 
