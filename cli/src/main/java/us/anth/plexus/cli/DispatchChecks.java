@@ -4,23 +4,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import us.anth.plexus.api.PlexusWorkerPool;
-import us.anth.plexus.api.target.InvalidTargetException;
-import us.anth.plexus.api.target.Target;
 
 /**
- * What dispatch checks before it creates anything: the target's syntax (the API module's parser,
- * the operator's own) and that a named pool exists. Failures exit 2 with one line.
+ * What dispatch checks against the cluster before it creates anything: that a named pool exists
+ * (the target's syntax is checked by the API module's parser in {@link DispatchCommand}). Exit 2.
  */
 final class DispatchChecks {
   private DispatchChecks() {}
-
-  static void target(String target) {
-    try {
-      Target.parse(target);
-    } catch (InvalidTargetException e) {
-      throw new CliException("invalid --target: " + e.getMessage(), 2);
-    }
-  }
 
   /** A named pool must exist; a client not allowed to read pools skips the check. */
   static void pool(KubernetesClient client, String pool) {

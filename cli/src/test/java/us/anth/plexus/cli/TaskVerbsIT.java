@@ -113,7 +113,7 @@ class TaskVerbsIT {
         dev.run("dispatch", "echo x", "--pool", "nosuchpool", "--type", "checked");
 
     assertThat(badTarget.exitCode()).isEqualTo(2);
-    assertThat(badTarget.err()).startsWith("error: invalid --target: ").hasLineCount(1);
+    assertThat(badTarget.err()).startsWith("error: target ").hasLineCount(1);
     assertThat(noPool.exitCode()).isEqualTo(2);
     assertThat(noPool.err())
         .isEqualTo("error: PlexusWorkerPool 'nosuchpool' does not exist; pools: dev-default\n");
