@@ -75,6 +75,9 @@ class FullLoopIT {
     assertDynamoAgrees(task, "COMPLETED");
     assertThat(tasks.find(task.getSpec().getTaskId()).orElseThrow().stdout())
         .contains("scored 3 items");
+    String name = task.getMetadata().getName();
+    assertThat(dev.run("logs", name).out()).contains("scored 3 items").doesNotContain("::plexus::");
+    assertThat(dev.run("logs", "--raw", name).out()).contains("::plexus:: {\"event\":\"stage\"");
   }
 
   @Test
@@ -285,6 +288,10 @@ class FullLoopIT {
         .until(() -> kubectl.get().run("get", "ptask", "demo-from-kubectl").contains("Succeeded"));
     assertThat(kubectl.get().run("get", "ptask")).contains("NAME", "PHASE", "demo-from-kubectl");
     assertThat(kubectl.get().run("get", "jobs")).contains("demo-from-kubectl");
+    assertThat(kubectl.get().run("describe", "ptask", "demo-from-kubectl"))
+        .as("kubectl describe lists the task's Events (it showed <none> in dev mode)")
+        .containsPattern("Events:\\s+Type\\s+Reason")
+        .contains("JobCreated");
   }
 
   /** DynamoDB matches the CR: Task status (operator mirror) and stages (runner). */
