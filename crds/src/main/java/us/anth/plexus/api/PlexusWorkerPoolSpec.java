@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.List;
 import java.util.Map;
+import us.anth.plexus.api.job.JobContract;
 
 /** Where and how tasks whose targets match this pool run. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -83,7 +84,7 @@ public class PlexusWorkerPoolSpec {
   @JsonPropertyDescription(
       "Executable the runner puts before the task's command words, e.g. 'plexus'."
           + " Empty runs the command's first word as the executable.")
-  @Default("plexus")
+  @Default(JobContract.DEFAULT_COMMAND_PREFIX)
   private String commandPrefix;
 
   @JsonPropertyDescription(

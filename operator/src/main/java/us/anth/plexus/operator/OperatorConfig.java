@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import us.anth.plexus.api.job.JobContract;
 
 /**
  * Operator settings, read from {@code PLEXUS_*} environment variables (see
@@ -26,8 +27,6 @@ public record OperatorConfig(
     Map<String, String> storeEnv,
     long podStartGraceSeconds,
     long deleteMirrorTimeoutSeconds) {
-
-  public static final String DYNAMODB_PREFIX = "PLEXUS_DYNAMODB_";
 
   public OperatorConfig {
     watchNamespaces = Set.copyOf(watchNamespaces);
@@ -53,7 +52,8 @@ public record OperatorConfig(
         read.port("PLEXUS_METRICS_PORT", 8080),
         read.choice("PLEXUS_LOG_FORMAT", "text", "json"),
         env.entrySet().stream()
-            .filter(e -> e.getKey().startsWith(DYNAMODB_PREFIX) && e.getValue() != null)
+            .filter(
+                e -> e.getKey().startsWith(JobContract.DYNAMODB_ENV_PREFIX) && e.getValue() != null)
             .collect(
                 Collectors.toMap(
                     Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new)),

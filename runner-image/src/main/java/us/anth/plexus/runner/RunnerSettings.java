@@ -2,6 +2,7 @@ package us.anth.plexus.runner;
 
 import java.time.Duration;
 import java.util.Map;
+import us.anth.plexus.api.job.JobContract;
 
 /**
  * The runner's environment, as set by the Job the operator builds (see
@@ -18,18 +19,15 @@ public record RunnerSettings(
     int tailBytes,
     Duration flushTimeout) {
 
-  /** Prefix used when PLEXUS_COMMAND_PREFIX is not set at all (set but empty means none). */
-  public static final String DEFAULT_PREFIX = "plexus";
-
   /** Reads the settings; throws IllegalArgumentException naming a missing or bad variable. */
   public static RunnerSettings fromEnv(Map<String, String> env) {
     return new RunnerSettings(
-        required(env, "PLEXUS_TASK_NAMESPACE"),
-        required(env, "PLEXUS_TASK_NAME"),
-        env.getOrDefault("PLEXUS_TASK_ID", ""),
-        env.getOrDefault("PLEXUS_COMMAND_PREFIX", DEFAULT_PREFIX),
-        seconds(env, "PLEXUS_TIMEOUT_SECONDS", null),
-        env.getOrDefault("PLEXUS_POD_NAME", ""),
+        required(env, JobContract.ENV_TASK_NAMESPACE),
+        required(env, JobContract.ENV_TASK_NAME),
+        env.getOrDefault(JobContract.ENV_TASK_ID, ""),
+        env.getOrDefault(JobContract.ENV_COMMAND_PREFIX, JobContract.DEFAULT_COMMAND_PREFIX),
+        seconds(env, JobContract.ENV_TIMEOUT_SECONDS, null),
+        env.getOrDefault(JobContract.ENV_POD_NAME, ""),
         seconds(env, "PLEXUS_KILL_GRACE_SECONDS", Duration.ofSeconds(10)),
         (int) number(env, "PLEXUS_TAIL_BYTES", 16 * 1024),
         seconds(env, "PLEXUS_STATUS_FLUSH_SECONDS", Duration.ofSeconds(5)));

@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import us.anth.plexus.api.LabelValues;
 import us.anth.plexus.api.PlexusTask;
-import us.anth.plexus.operator.model.LabelValues;
 
 /**
  * Records Kubernetes Events on tasks. One Event per (task, reason): a repeat updates its message
