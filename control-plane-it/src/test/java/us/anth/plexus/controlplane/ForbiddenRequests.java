@@ -1,0 +1,28 @@
+package us.anth.plexus.controlplane;
+
+import io.fabric8.kubernetes.client.http.AsyncBody;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records every request a client got 403 Forbidden for (RBAC denials), as "METHOD path". */
+final class ForbiddenRequests implements Interceptor {
+  private final List<String> denied = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void after(
+      HttpRequest request,
+      HttpResponse<?> response,
+      AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+    if (response.code() == 403) {
+      denied.add(request.method() + " " + request.uri().getPath());
+    }
+  }
+
+  List<String> denied() {
+    return List.copyOf(denied);
+  }
+}
