@@ -25,4 +25,14 @@ final class ForbiddenRequests implements Interceptor {
   List<String> denied() {
     return List.copyOf(denied);
   }
+
+  /** Denials recorded after the first {@code mark} ones (see {@link #count()}). */
+  List<String> deniedSince(int mark) {
+    List<String> all = denied();
+    return all.subList(Math.min(mark, all.size()), all.size());
+  }
+
+  int count() {
+    return denied.size();
+  }
 }
