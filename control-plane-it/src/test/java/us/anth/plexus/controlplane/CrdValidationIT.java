@@ -45,8 +45,10 @@ class CrdValidationIT {
 
   @Test
   void serverAppliesSchemaDefaults() {
-    PlexusTask created =
-        cluster.admin().resource(TestTasks.builder().namespace(namespace).buildNew()).create();
+    PlexusTask noTarget = TestTasks.builder().namespace(namespace).buildNew();
+    noTarget.getSpec().setTarget(null);
+    PlexusTask created = cluster.admin().resource(noTarget).create();
+    assertThat(created.getSpec().getTarget()).isEqualTo("default/command");
     assertThat(created.getSpec().getCancel()).isFalse();
     assertThat(created.getSpec().getDryRun()).isFalse();
     assertThat(created.getMetadata().getGeneration()).isEqualTo(1L);
@@ -54,7 +56,8 @@ class CrdValidationIT {
 
   @Test
   void invalidSpecsAreRejectedOnCreateWithReadableMessages() {
-    assertRejected(TestTasks.builder().target("no-slash").buildNew(), "spec.target");
+    assertRejected(TestTasks.builder().target("bell\u0007in/target").buildNew(), "spec.target");
+    assertRejected(TestTasks.builder().target("a/" + "x".repeat(1023)).buildNew(), "spec.target");
     assertRejected(TestTasks.builder().target("a/b").command("").buildNew(), "spec.command");
     assertRejected(TestTasks.builder().target("a/b").retry(21).buildNew(), "spec.retry.maxRetries");
     PlexusTask zeroTimeout = TestTasks.builder().target("a/b").buildNew();
@@ -62,7 +65,7 @@ class CrdValidationIT {
     assertRejected(zeroTimeout, "spec.timeoutSeconds");
     PlexusTask noAccount = TestTasks.builder().target("a/b").buildNew();
     noAccount.getSpec().setAccountId(null);
-    assertRejected(noAccount, "spec.accountId");
+    assertRejected(noAccount, "accountId and type are required when taskId is empty");
   }
 
   @Test
