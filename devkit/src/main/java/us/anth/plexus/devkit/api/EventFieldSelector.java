@@ -106,9 +106,6 @@ final class EventFieldSelector {
                 }
               });
       list.set("items", kept);
-      // The CRUD mock calls every list "List"; client-go's typed Event client (kubectl describe)
-      // cannot decode that into an EventList and shows "Events: <none>".
-      list.put("kind", "EventList");
       return JSON.writeValueAsString(list);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the mock answered an unreadable event list", e);
