@@ -5,11 +5,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import us.anth.plexus.store.appsync.AppSyncSettings;
+import us.anth.plexus.store.appsync.TaskSink;
 
 /**
  * Operator settings, read from {@code PLEXUS_*} environment variables (see the README's
- * configuration table). {@code storeEnv} holds every {@code PLEXUS_DYNAMODB_*} variable, copied
- * verbatim into each Job so the runner sees the operator's DynamoDB settings.
+ * configuration table). {@code storeEnv} holds every {@code PLEXUS_DYNAMODB_*} variable and the
+ * sink settings ({@code PLEXUS_TASK_SINK}, {@code PLEXUS_APPSYNC_*} but the key itself), copied
+ * into each Job so the runner writes where the operator does ({@link
+ * us.anth.plexus.store.appsync.AppSyncSettings#API_KEY_SECRET} becomes a Secret reference).
  */
 public record OperatorConfig(
     Set<String> watchNamespaces,
@@ -53,12 +57,19 @@ public record OperatorConfig(
         read.port("PLEXUS_METRICS_PORT", 8080),
         read.choice("PLEXUS_LOG_FORMAT", "text", "json"),
         env.entrySet().stream()
-            .filter(e -> e.getKey().startsWith(DYNAMODB_PREFIX) && e.getValue() != null)
+            .filter(e -> forRunner(e.getKey()) && e.getValue() != null)
             .collect(
                 Collectors.toMap(
                     Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new)),
         read.atLeastZero("PLEXUS_POD_START_GRACE_SECONDS", 300),
         read.atLeastZero("PLEXUS_DELETE_MIRROR_TIMEOUT_SECONDS", 300));
+  }
+
+  /** Whether the runner gets this variable too: store and sink settings, never the API key. */
+  static boolean forRunner(String name) {
+    return name.startsWith(DYNAMODB_PREFIX)
+        || name.equals(TaskSink.ENV)
+        || (name.startsWith("PLEXUS_APPSYNC_") && !name.equals(AppSyncSettings.API_KEY));
   }
 
   /** The defaults, as with an empty environment. */
