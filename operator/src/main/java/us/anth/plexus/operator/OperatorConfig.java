@@ -9,9 +9,9 @@ import us.anth.plexus.store.appsync.AppSyncSettings;
 import us.anth.plexus.store.appsync.TaskSink;
 
 /**
- * Operator settings, read from {@code PLEXUS_*} environment variables (see the README's
- * configuration table). {@code storeEnv} holds every {@code PLEXUS_DYNAMODB_*} variable and the
- * sink settings ({@code PLEXUS_TASK_SINK}, {@code PLEXUS_APPSYNC_*} but the key itself), copied
+ * Operator settings, read from {@code PLEXUS_*} environment variables (see
+ * docs/reference/settings.md). {@code storeEnv} holds every {@code PLEXUS_DYNAMODB_*} variable and
+ * the sink settings ({@code PLEXUS_TASK_SINK}, {@code PLEXUS_APPSYNC_*} but the key itself), copied
  * into each Job so the runner writes where the operator does ({@link
  * us.anth.plexus.store.appsync.AppSyncSettings#API_KEY_SECRET} becomes a Secret reference).
  */
