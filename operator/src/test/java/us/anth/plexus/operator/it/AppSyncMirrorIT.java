@@ -218,8 +218,6 @@ class AppSyncMirrorIT {
   }
 
   private static JsonNode awaitEvent(AppSyncSubscriber subscriber, Predicate<JsonNode> match) {
-    return eventually()
-        .until(() -> subscriber.events("onUpdateTask", match), list -> !list.isEmpty())
-        .get(0);
+    return subscriber.await("onUpdateTask", match, java.time.Duration.ofSeconds(20));
   }
 }
