@@ -79,7 +79,6 @@ final class TaskUpdates {
         .set("stderr", state.stderr())
         .set("output", state.output())
         .set("errorMessage", state.errorMessage())
-        .setJson("errorDetails", state.errorDetails())
         .when("attribute_exists(#id)", "id")
         .setIfNewer(RUNNER_SEQ, state.sequence());
   }

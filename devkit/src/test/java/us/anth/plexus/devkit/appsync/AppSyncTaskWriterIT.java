@@ -77,8 +77,7 @@ class AppSyncTaskWriterIT {
       assertThat(writer.upsertStage(done.items(10L, 10L)).outcome()).isEqualTo(Outcome.APPLIED);
       assertThat(
               writer
-                  .updateRunnerState(
-                      id, TaskRunnerUpdate.finish(2, "all done\n", "", null, null, null))
+                  .updateRunnerState(id, TaskRunnerUpdate.finish(2, "all done\n", "", null, null))
                   .outcome())
           .isEqualTo(Outcome.APPLIED);
       TaskPhaseUpdate completed =

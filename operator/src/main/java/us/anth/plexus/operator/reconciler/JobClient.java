@@ -38,11 +38,6 @@ final class JobClient {
     }
   }
 
-  /** The Job as stored now (not cached), or null. */
-  Job get(String namespace, String name) {
-    return job(namespace, name).get();
-  }
-
   /** Deletes the Job and (foreground) its pods; a missing Job is fine. */
   void deleteForeground(String namespace, String name) {
     job(namespace, name).withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.util.Map;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskStatus;
 
@@ -42,12 +41,6 @@ final class StatusPatcher {
   private boolean hasNoStatus(PlexusTask task) {
     PlexusTask stored = resource(task).get();
     return stored != null && stored.getStatus() == null;
-  }
-
-  /** Sets spec.taskId (the id of the record a mirror created). */
-  void patchTaskId(PlexusTask task, String taskId) {
-    String body = Serialization.asJson(Map.of("spec", Map.of("taskId", taskId)));
-    resource(task).patch(PatchContext.of(PatchType.JSON_MERGE), body);
   }
 
   private PlexusTask patch(PlexusTask task, ArrayNode ops) {

@@ -48,6 +48,14 @@ final class TaskCaches {
     return jobs.get(new ResourceID(name, namespace));
   }
 
+  /**
+   * Puts a Job the operator just created into JOSDK's temporary cache, so {@link #job} returns it
+   * until the informer has seen it (the informer may lag behind our own create).
+   */
+  void jobCreated(Job job) {
+    jobs.handleRecentResourceCreate(ResourceID.fromResource(job), job);
+  }
+
   List<Pod> podsOf(String namespace, String jobName) {
     return pods.list(namespace, pod -> jobName.equals(jobNameOf(pod))).toList();
   }

@@ -12,7 +12,8 @@ import us.anth.plexus.operator.model.Conditions;
 
 /**
  * Ends a reconcile: mirrors the task (condition Synced), writes the changed operator-owned status
- * fields as a merge patch, then records the queued Events.
+ * fields (one JSON Patch {@code add} per field, {@link StatusPatcher}), then records the queued
+ * Events.
  */
 final class TaskPublisher {
   /** How soon a failed mirror write is tried again. */
@@ -84,10 +85,6 @@ final class TaskPublisher {
           "MirrorFailed",
           result.error());
       run.recheckAfter(MIRROR_RETRY);
-    }
-    String taskId = run.task.getSpec() == null ? null : run.task.getSpec().getTaskId();
-    if (result.taskId() != null && (taskId == null || taskId.isBlank())) {
-      patcher.patchTaskId(run.task, result.taskId());
     }
   }
 

@@ -163,9 +163,7 @@ class DynamoMirrorIT {
 
     // The runner, stopped by SIGTERM, writes its record fields and then its status fields.
     records.updateRunnerState(
-        taskId,
-        TaskRunnerUpdate.finish(
-            System.currentTimeMillis(), null, "working\n", null, null, "{\"exitCode\":143}"));
+        taskId, TaskRunnerUpdate.finish(System.currentTimeMillis(), null, "working\n", null, null));
     PlexusTaskStatus runner = new PlexusTaskStatus();
     runner.setExitCode(143);
     runner.setErrorDetails("working\n");
