@@ -1,5 +1,6 @@
 package us.anth.plexus.devkit.bench;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,9 +9,11 @@ import java.util.Map;
 
 /**
  * Prints benchmark results: one JSON line per run on stdout as it completes, and on request a table
- * of all runs at the end. Field order is the order of {@link #add}.
+ * of all runs at the end. Everything else written to stdout (logs of the code under test) goes to
+ * stderr once a report exists, so stdout carries only results.
  */
 public final class BenchReport {
+  private final PrintStream out;
   private final String name;
   private final boolean table;
   private final List<Map<String, Object>> runs = new ArrayList<>();
@@ -18,6 +21,8 @@ public final class BenchReport {
   public BenchReport(String name, BenchArgs args) {
     this.name = name;
     this.table = args.table();
+    this.out = System.out;
+    System.setOut(System.err);
   }
 
   /** A new run's fields, printed by {@link #print}. */
@@ -39,8 +44,8 @@ public final class BenchReport {
           }
           json.append('"').append(key).append("\":").append(json(value));
         });
-    System.out.println(json.append('}'));
-    System.out.flush();
+    out.println(json.append('}'));
+    out.flush();
   }
 
   /** Prints the table of all runs when {@code --table} was given. */
@@ -57,13 +62,13 @@ public final class BenchReport {
       }
       widths.add(width);
     }
-    StringBuilder out = new StringBuilder();
-    appendRow(out, keys, widths);
+    StringBuilder rows = new StringBuilder();
+    appendRow(rows, keys, widths);
     for (Map<String, Object> run : runs) {
-      appendRow(out, keys.stream().map(k -> text(run.get(k))).toList(), widths);
+      appendRow(rows, keys.stream().map(k -> text(run.get(k))).toList(), widths);
     }
-    System.out.print(out);
-    System.out.flush();
+    out.print(rows);
+    out.flush();
   }
 
   private static void appendRow(StringBuilder out, List<String> cells, List<Integer> widths) {

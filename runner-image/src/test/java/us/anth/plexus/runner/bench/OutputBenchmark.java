@@ -20,9 +20,14 @@ import us.anth.plexus.runner.TestTasks;
  * 1,024) through the runner ({@code -Xmx64m}, its own JVM, stdout to /dev/null) and through {@code
  * cat > /dev/null}, once without newlines and once as 60-character lines. Throughput is timed by
  * the command itself (first to last byte written), so JVM start-up is not counted; {@code rss_mb}
- * is the runner's peak resident set (VmHWM), {@code heap_mb} its largest heap before a GC.
+ * is the runner's peak resident set (VmHWM; the runner runs with the image's JVM flags), {@code
+ * heap_mb} its largest heap before a GC. Extra runner JVM options (a JFR recording, say) can be
+ * given in {@code BENCH_RUNNER_JAVA_OPTS}.
  */
 public final class OutputBenchmark {
+  /** The runner image's JVM flags (jib jvmFlags in runner-image/pom.xml) that bear on memory. */
+  static final String IMAGE_JVM_FLAGS = "-XX:-UsePerfData -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
   private static final String LINE = "x".repeat(59);
   private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->\\d+M\\(\\d+M\\)");
 
@@ -69,7 +74,12 @@ public final class OutputBenchmark {
             api.url(),
             task,
             "64m",
-            Map.of("JAVA_TOOL_OPTIONS", "-Xlog:gc:file=" + gcLog),
+            Map.of(
+                "JAVA_TOOL_OPTIONS",
+                "-Xlog:gc:file="
+                    + gcLog
+                    + " "
+                    + System.getenv().getOrDefault("BENCH_RUNNER_JAVA_OPTS", "")),
             dir.resolve("runner-stderr.txt"));
     long rssKb = 0;
     while (!runner.waitFor(100, TimeUnit.MILLISECONDS)) {
