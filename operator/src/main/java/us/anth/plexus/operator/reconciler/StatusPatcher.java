@@ -25,23 +25,28 @@ final class StatusPatcher {
     this.client = client;
   }
 
-  /** Writes the non-null fields of {@code operatorFields}. */
+  /**
+   * Writes the non-null fields of {@code operatorFields}. A task whose cached copy has no status
+   * yet gets a merge patch of them instead (JSON Patch cannot add below a missing /status; a merge
+   * patch creates it, and merges should someone have written a status meanwhile). Neither needs a
+   * resourceVersion, so neither reads the task first.
+   */
   PlexusTask patch(PlexusTask task, PlexusTaskStatus operatorFields) {
     ObjectNode fields = Serialization.jsonMapper().valueToTree(operatorFields);
+    if (task.getStatus() == null) {
+      ObjectNode body = JsonNodeFactory.instance.objectNode();
+      body.set("status", fields);
+      return resource(task)
+          .subresource("status")
+          .patch(PatchContext.of(PatchType.JSON_MERGE), body.toString());
+    }
     ArrayNode ops = JsonNodeFactory.instance.arrayNode();
     fields
         .properties()
         .forEach(field -> ops.add(add("/status/" + field.getKey(), field.getValue())));
-    if (task.getStatus() == null && hasNoStatus(task)) {
-      return patch(task, JsonNodeFactory.instance.arrayNode().add(add("/status", fields)));
-    }
-    return patch(task, ops);
-  }
-
-  /** Whether the stored task has no status yet (JSON Patch cannot add below a missing /status). */
-  private boolean hasNoStatus(PlexusTask task) {
-    PlexusTask stored = resource(task).get();
-    return stored != null && stored.getStatus() == null;
+    return resource(task)
+        .subresource("status")
+        .patch(PatchContext.of(PatchType.JSON), ops.toString());
   }
 
   /** Sets spec.taskId (the id of the record a mirror created). */
@@ -50,17 +55,12 @@ final class StatusPatcher {
     resource(task).patch(PatchContext.of(PatchType.JSON_MERGE), body);
   }
 
-  private PlexusTask patch(PlexusTask task, ArrayNode ops) {
-    return resource(task)
-        .subresource("status")
-        .patch(PatchContext.of(PatchType.JSON), ops.toString());
-  }
-
+  /** The task as the item of the operation, so that a patch sends no GET before it. */
   private Resource<PlexusTask> resource(PlexusTask task) {
     return client
         .resources(PlexusTask.class)
         .inNamespace(task.getMetadata().getNamespace())
-        .withName(task.getMetadata().getName());
+        .resource(task);
   }
 
   private static ObjectNode add(String path, com.fasterxml.jackson.databind.JsonNode value) {
