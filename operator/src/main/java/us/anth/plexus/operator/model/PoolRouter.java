@@ -2,6 +2,7 @@ package us.anth.plexus.operator.model;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import us.anth.plexus.api.PlexusTaskSpec;
@@ -17,19 +18,22 @@ import us.anth.plexus.api.target.TargetPattern;
 public final class PoolRouter {
   private PoolRouter() {}
 
-  /** The chosen pool, or empty when none matches (or the pinned pool does not exist). */
+  /**
+   * The chosen pool, or empty when none matches (or the pinned pool does not exist). Pools with
+   * {@link PoolProblems} are never chosen.
+   */
   public static Optional<PlexusWorkerPool> route(
-      PlexusTaskSpec spec, Target target, Collection<PlexusWorkerPool> pools) {
+      PlexusTaskSpec spec, Target target, Collection<PlexusWorkerPool> allPools) {
+    List<PlexusWorkerPool> pools = allPools.stream().filter(PoolProblems::usable).toList();
     if (spec.getPool() != null && !spec.getPool().isBlank()) {
       return pools.stream()
           .filter(p -> spec.getPool().equals(p.getMetadata().getName()))
           .findFirst();
     }
     return pools.stream()
-        .map(pool -> new Candidate(pool, bestSpecificity(pool, target)))
-        .filter(c -> c.specificity >= 0)
+        .flatMap(pool -> bestPattern(pool, target).map(p -> new Candidate(pool, p)).stream())
         .min(
-            Comparator.comparingInt((Candidate c) -> -c.specificity)
+            Comparator.comparing(Candidate::pattern, TargetPattern.SPECIFICITY.reversed())
                 .thenComparingInt(c -> -priority(c.pool))
                 .thenComparing(c -> c.pool.getMetadata().getName()))
         .map(Candidate::pool);
@@ -42,19 +46,18 @@ public final class PoolRouter {
   }
 
   /**
-   * The highest specificity among the pool's patterns that match, or -1. Bad patterns never match.
+   * The most specific of the pool's patterns that match ({@link TargetPattern#SPECIFICITY}), or
+   * empty. Bad patterns never match.
    */
-  static int bestSpecificity(PlexusWorkerPool pool, Target target) {
+  static Optional<TargetPattern> bestPattern(PlexusWorkerPool pool, Target target) {
     if (pool.getSpec() == null || pool.getSpec().getTargets() == null) {
-      return -1;
+      return Optional.empty();
     }
     return pool.getSpec().getTargets().stream()
         .filter(Objects::nonNull)
         .map(PoolRouter::parseOrNull)
         .filter(p -> p != null && p.matches(target))
-        .mapToInt(TargetPattern::specificity)
-        .max()
-        .orElse(-1);
+        .max(TargetPattern.SPECIFICITY);
   }
 
   private static TargetPattern parseOrNull(String text) {
@@ -65,5 +68,5 @@ public final class PoolRouter {
     }
   }
 
-  private record Candidate(PlexusWorkerPool pool, int specificity) {}
+  private record Candidate(PlexusWorkerPool pool, TargetPattern pattern) {}
 }

@@ -38,7 +38,7 @@ final class AdmissionSteps {
       return false;
     }
     try {
-      run.target = Target.parse(spec.getTarget());
+      run.target = Target.orDefault(spec.getTarget());
       return true;
     } catch (InvalidTargetException e) {
       run.fail("InvalidSpec", e.getMessage());
@@ -97,7 +97,7 @@ final class AdmissionSteps {
     String message =
         pinned == null || pinned.isBlank()
             ? "no PlexusWorkerPool matches target " + run.target
-            : "PlexusWorkerPool " + pinned + " named in spec.pool does not exist";
+            : "PlexusWorkerPool " + pinned + " named in spec.pool does not exist or is not Ready";
     run.draft.setDispatchStatus(DispatchStatus.PENDING);
     run.hold(TaskPhase.Pending, Conditions.SCHEDULED, "NoMatchingPool", message, "Warning");
     return false;
