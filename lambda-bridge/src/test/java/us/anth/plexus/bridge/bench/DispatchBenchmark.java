@@ -112,7 +112,7 @@ public final class DispatchBenchmark {
 
   private static PlexusWorkerPool pool() {
     PlexusWorkerPoolSpec spec = new PlexusWorkerPoolSpec();
-    spec.setTargets(List.of("*"));
+    spec.setTargets(List.of("*", "*/*", "*/*/*"));
     spec.setCommandPrefix("");
     PlexusWorkerPool pool = new PlexusWorkerPool();
     pool.setMetadata(new ObjectMetaBuilder().withName("dispatch-bench").build());
