@@ -76,7 +76,8 @@ public final class OutputBenchmark {
             "64m",
             Map.of(
                 "JAVA_TOOL_OPTIONS",
-                "-Xlog:gc:file="
+                IMAGE_JVM_FLAGS
+                    + " -Xlog:gc:file="
                     + gcLog
                     + " "
                     + System.getenv().getOrDefault("BENCH_RUNNER_JAVA_OPTS", "")),
