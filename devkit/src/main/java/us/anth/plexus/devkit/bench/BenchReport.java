@@ -18,6 +18,29 @@ public final class BenchReport {
   private final boolean table;
   private final List<Map<String, Object>> runs = new ArrayList<>();
 
+  /** One repetition of a benchmark: prints its run(s) on {@code report}. */
+  @FunctionalInterface
+  public interface Repetition {
+    void run(BenchArgs args, BenchReport report) throws Exception;
+  }
+
+  /**
+   * The whole main of a benchmark: parses the options ({@code defaultN} when {@code --n} is
+   * absent), runs {@code --reps} repetitions on the embedded API, prints the table and exits (the
+   * in-process servers leave non-daemon threads behind).
+   */
+  public static void main(String name, String[] args, int defaultN, Repetition repetition)
+      throws Exception {
+    BenchArgs options = BenchArgs.parse(args, defaultN);
+    options.requireEmbeddedApi();
+    BenchReport report = new BenchReport(name, options);
+    for (int rep = 0; rep < options.reps(); rep++) {
+      repetition.run(options, report);
+    }
+    report.finish();
+    System.exit(0);
+  }
+
   public BenchReport(String name, BenchArgs args) {
     this.name = name;
     this.table = args.table();

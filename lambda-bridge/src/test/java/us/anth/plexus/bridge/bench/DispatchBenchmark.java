@@ -23,7 +23,6 @@ import us.anth.plexus.bridge.poller.PollerOptions;
 import us.anth.plexus.bridge.poller.PollerSettings;
 import us.anth.plexus.bridge.poller.StreamPoller;
 import us.anth.plexus.bridge.poller.StreamPollerMain;
-import us.anth.plexus.devkit.bench.BenchArgs;
 import us.anth.plexus.devkit.bench.BenchReport;
 import us.anth.plexus.devkit.bench.Percentiles;
 import us.anth.plexus.operator.OperatorConfig;
@@ -42,14 +41,7 @@ public final class DispatchBenchmark {
   private DispatchBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    BenchArgs options = BenchArgs.parse(args, 100);
-    options.requireEmbeddedApi();
-    BenchReport report = new BenchReport("dispatch", options);
-    for (int rep = 0; rep < options.reps(); rep++) {
-      report.print(run(options.n()));
-    }
-    report.finish();
-    System.exit(0);
+    BenchReport.main("dispatch", args, 100, (options, report) -> report.print(run(options.n())));
   }
 
   private static Map<String, Object> run(int n) throws Exception {

@@ -26,24 +26,24 @@ final class StatusPatcher {
   }
 
   /**
-   * Writes the non-null fields of {@code operatorFields}. A task whose cached copy has no status
-   * yet gets a merge patch of them instead (JSON Patch cannot add below a missing /status; a merge
-   * patch creates it, and merges should someone have written a status meanwhile). Neither needs a
-   * resourceVersion, so neither reads the task first.
+   * Writes the non-null fields of {@code operatorFields}. A task with no status yet ({@code
+   * hasStatus} false: none cached, none written by us) gets them as one {@code add} of {@code
+   * /status} (JSON Patch cannot add below a missing /status); before the Job exists nobody else
+   * writes a task's status. Neither needs a resourceVersion, so neither reads the task first.
    */
-  PlexusTask patch(PlexusTask task, PlexusTaskStatus operatorFields) {
+  PlexusTask patch(PlexusTask task, boolean hasStatus, PlexusTaskStatus operatorFields) {
     ObjectNode fields = Serialization.jsonMapper().valueToTree(operatorFields);
-    if (task.getStatus() == null) {
-      ObjectNode body = JsonNodeFactory.instance.objectNode();
-      body.set("status", fields);
-      return resource(task)
-          .subresource("status")
-          .patch(PatchContext.of(PatchType.JSON_MERGE), body.toString());
+    if (!hasStatus) {
+      return patch(task, JsonNodeFactory.instance.arrayNode().add(add("/status", fields)));
     }
     ArrayNode ops = JsonNodeFactory.instance.arrayNode();
     fields
         .properties()
         .forEach(field -> ops.add(add("/status/" + field.getKey(), field.getValue())));
+    return patch(task, ops);
+  }
+
+  private PlexusTask patch(PlexusTask task, ArrayNode ops) {
     return resource(task)
         .subresource("status")
         .patch(PatchContext.of(PatchType.JSON), ops.toString());

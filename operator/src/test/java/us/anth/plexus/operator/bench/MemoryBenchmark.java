@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.devkit.EmbeddedKubeApi;
-import us.anth.plexus.devkit.bench.BenchArgs;
 import us.anth.plexus.devkit.bench.BenchReport;
 import us.anth.plexus.operator.OperatorMain;
 import us.anth.plexus.operator.testing.ChildJvm;
@@ -31,14 +30,7 @@ public final class MemoryBenchmark {
   private MemoryBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    BenchArgs options = BenchArgs.parse(args, 10_000);
-    options.requireEmbeddedApi();
-    BenchReport report = new BenchReport("memory", options);
-    for (int rep = 0; rep < options.reps(); rep++) {
-      report.print(run(options.n()));
-    }
-    report.finish();
-    System.exit(0);
+    BenchReport.main("memory", args, 10_000, (options, report) -> report.print(run(options.n())));
   }
 
   private static Map<String, Object> run(int tasks) throws Exception {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
-import us.anth.plexus.devkit.bench.BenchArgs;
 import us.anth.plexus.devkit.bench.BenchReport;
 import us.anth.plexus.operator.model.JobStates;
 import us.anth.plexus.operator.testing.JobControllerSimulator;
@@ -29,19 +28,18 @@ public final class QueueBenchmark {
   private QueueBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    BenchArgs options = BenchArgs.parse(args, 1000);
-    options.requireEmbeddedApi();
-    BenchReport report = new BenchReport("queue", options);
-    for (int rep = 0; rep < options.reps(); rep++) {
-      long unlimitedFill = fill(options.n(), null, null);
-      Map<String, Object> fields = BenchReport.fields();
-      fill(options.n(), LIMIT, fields);
-      fields.put(
-          "ratio_to_unlimited", ((Number) fields.get("fill_ms")).doubleValue() / unlimitedFill);
-      report.print(fields);
-    }
-    report.finish();
-    System.exit(0);
+    BenchReport.main(
+        "queue",
+        args,
+        1000,
+        (options, report) -> {
+          long unlimitedFill = fill(options.n(), null, null);
+          Map<String, Object> fields = BenchReport.fields();
+          fill(options.n(), LIMIT, fields);
+          fields.put(
+              "ratio_to_unlimited", ((Number) fields.get("fill_ms")).doubleValue() / unlimitedFill);
+          report.print(fields);
+        });
   }
 
   /** Fills (and with a limit, drains) a pool; returns the fill time in ms. */

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.devkit.EmbeddedKubeApi;
-import us.anth.plexus.devkit.bench.BenchArgs;
 import us.anth.plexus.devkit.bench.BenchReport;
 import us.anth.plexus.devkit.bench.Percentiles;
 import us.anth.plexus.operator.testing.TestPools;
@@ -29,14 +28,7 @@ public final class ReconcileBenchmark {
   private ReconcileBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    BenchArgs options = BenchArgs.parse(args, 200);
-    options.requireEmbeddedApi();
-    BenchReport report = new BenchReport("reconcile", options);
-    for (int rep = 0; rep < options.reps(); rep++) {
-      report.print(run(options.n()));
-    }
-    report.finish();
-    System.exit(0);
+    BenchReport.main("reconcile", args, 200, (options, report) -> report.print(run(options.n())));
   }
 
   private static Map<String, Object> run(int n) throws Exception {

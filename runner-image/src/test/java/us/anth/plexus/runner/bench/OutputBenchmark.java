@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.devkit.EmbeddedKubeApi;
-import us.anth.plexus.devkit.bench.BenchArgs;
 import us.anth.plexus.devkit.bench.BenchReport;
 import us.anth.plexus.runner.RunnerProcess;
 import us.anth.plexus.runner.TestTasks;
@@ -34,25 +33,19 @@ public final class OutputBenchmark {
   private OutputBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    BenchArgs options = BenchArgs.parse(args, 1024);
-    options.requireEmbeddedApi();
-    BenchReport report = new BenchReport("output", options);
-    long bytes = options.n() * 1024L * 1024L;
-    Path dir = Files.createTempDirectory("bench-output");
-    try (EmbeddedKubeApi api = EmbeddedKubeApi.start()) {
-      for (int rep = 0; rep < options.reps(); rep++) {
-        report.print(run(api, dir, "head -c " + bytes + " /dev/zero", bytes, 0));
-        report.print(
-            run(
-                api,
-                dir,
-                "yes " + LINE + " | head -c " + bytes,
-                bytes,
-                bytes / (LINE.length() + 1)));
-      }
-    }
-    report.finish();
-    System.exit(0);
+    BenchReport.main(
+        "output",
+        args,
+        1024,
+        (options, report) -> {
+          long bytes = options.n() * 1024L * 1024L;
+          Path dir = Files.createTempDirectory("bench-output");
+          try (EmbeddedKubeApi api = EmbeddedKubeApi.start()) {
+            report.print(run(api, dir, "head -c " + bytes + " /dev/zero", bytes, 0));
+            String lines = "yes " + LINE + " | head -c " + bytes;
+            report.print(run(api, dir, lines, bytes, bytes / (LINE.length() + 1)));
+          }
+        });
   }
 
   private static Map<String, Object> run(
