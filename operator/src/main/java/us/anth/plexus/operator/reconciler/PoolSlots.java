@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.operator.model.JobStates;
 import us.anth.plexus.operator.model.QueueOrder;
+import us.anth.plexus.store.MonotonicSequence;
 
 /**
  * Enforces a pool's concurrency limit. Decisions for one pool are serialized by a per-pool lock and
@@ -32,7 +33,7 @@ final class PoolSlots {
   private final ConcurrentMap<String, Map<String, QueueOrder.Key>> queueKeys =
       new ConcurrentHashMap<>();
 
-  private final QueueClock queueClock = new QueueClock();
+  private final MonotonicSequence queueStamps = new MonotonicSequence();
 
   PoolSlots(JobClient jobs, TaskCaches caches, PoolStatusWriter poolStatus) {
     this.jobs = jobs;
@@ -59,7 +60,8 @@ final class PoolSlots {
               || current.stream().anyMatch(JobStates::isQueued);
       Job job = desired.apply(full);
       Job created =
-          poolJobs.remember(jobs.create(full ? QueueOrder.stamped(job, queueClock.next()) : job));
+          poolJobs.remember(
+              jobs.create(full ? QueueOrder.stamped(job, queueStamps.nextInstant()) : job));
       releaseFreeSlots(pool);
       return created;
     }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
+import us.anth.plexus.api.LabelValues;
 import us.anth.plexus.api.PlexusLabels;
-import us.anth.plexus.operator.model.LabelValues;
 
 /**
  * A pool's Jobs as the informer cache holds them, overlaid with the Jobs this operator just wrote

@@ -8,9 +8,9 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import us.anth.plexus.api.LabelValues;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
-import us.anth.plexus.operator.model.LabelValues;
 
 /** Read access to the informer caches the reconciler needs: tasks, pools, Jobs and pods. */
 final class TaskCaches {
