@@ -41,7 +41,8 @@ final class TaskPublisher {
       mirror(run);
     }
     if (!OperatorStatus.same(run.before, run.draft)) {
-      written.remember(patcher.patch(run.task, withoutUnchangedErrorMessage(run)));
+      boolean hasStatus = run.task.getStatus() != null || written.pending(run.task);
+      written.remember(patcher.patch(run.task, hasStatus, withoutUnchangedErrorMessage(run)));
     }
     recordEvents(run);
   }
