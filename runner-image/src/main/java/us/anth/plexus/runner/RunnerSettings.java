@@ -13,7 +13,9 @@ public record RunnerSettings(
     String podName,
     Duration killGrace,
     int tailBytes,
-    Duration flushTimeout) {
+    Duration flushTimeout,
+    String taskIdArg,
+    boolean plexusApi) {
 
   /** Prefix used when PLEXUS_COMMAND_PREFIX is not set at all (set but empty means none). */
   public static final String DEFAULT_PREFIX = "plexus";
@@ -29,7 +31,10 @@ public record RunnerSettings(
         env.getOrDefault("PLEXUS_POD_NAME", ""),
         seconds(env, "PLEXUS_KILL_GRACE_SECONDS", Duration.ofSeconds(10)),
         (int) number(env, "PLEXUS_TAIL_BYTES", 16 * 1024),
-        seconds(env, "PLEXUS_STATUS_FLUSH_SECONDS", Duration.ofSeconds(5)));
+        seconds(env, "PLEXUS_STATUS_FLUSH_SECONDS", Duration.ofSeconds(5)),
+        PlexusAttach.fromEnv(env, null).mode(),
+        !env.getOrDefault("PLEXUS_API_URL", "").isBlank()
+            && !env.getOrDefault("PLEXUS_API_KEY", "").isBlank());
   }
 
   private static String required(Map<String, String> env, String name) {

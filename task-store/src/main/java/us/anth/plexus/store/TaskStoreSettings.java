@@ -13,6 +13,7 @@ import java.util.Map;
  * @param taskTable name of the Task table (Amplify: {@code Task-<apiId>-NONE})
  * @param stageTable name of the TaskStage table
  * @param dataStoreFields maintain {@code _version}, {@code _lastChangedAt}, {@code _deleted}
+ * @param indexes names of the tables' secondary indexes (Amplify's by default)
  */
 public record TaskStoreSettings(
     boolean enabled,
@@ -20,7 +21,8 @@ public record TaskStoreSettings(
     String endpoint,
     String taskTable,
     String stageTable,
-    boolean dataStoreFields) {
+    boolean dataStoreFields,
+    TaskIndexes indexes) {
 
   public static final String ENABLED = "PLEXUS_DYNAMODB_ENABLED";
   public static final String REGION = "PLEXUS_DYNAMODB_REGION";
@@ -34,6 +36,18 @@ public record TaskStoreSettings(
     endpoint = endpoint == null ? "" : endpoint.trim();
     taskTable = blankTo(taskTable, "Task");
     stageTable = blankTo(stageTable, "TaskStage");
+    indexes = indexes == null ? TaskIndexes.AMPLIFY : indexes;
+  }
+
+  /** Settings with Amplify's index names. */
+  public TaskStoreSettings(
+      boolean enabled,
+      String region,
+      String endpoint,
+      String taskTable,
+      String stageTable,
+      boolean dataStoreFields) {
+    this(enabled, region, endpoint, taskTable, stageTable, dataStoreFields, TaskIndexes.AMPLIFY);
   }
 
   /** The defaults: disabled, us-east-1, AWS endpoint, tables Task and TaskStage. */
@@ -49,7 +63,8 @@ public record TaskStoreSettings(
         env.get(ENDPOINT),
         env.get(TASK_TABLE),
         env.get(STAGE_TABLE),
-        Boolean.parseBoolean(env.getOrDefault(DATASTORE_FIELDS, "false").trim()));
+        Boolean.parseBoolean(env.getOrDefault(DATASTORE_FIELDS, "false").trim()),
+        TaskIndexes.fromEnv(env));
   }
 
   /** The same settings as environment variables (ordered), e.g. for a Job's container env. */
@@ -61,23 +76,24 @@ public record TaskStoreSettings(
     env.put(TASK_TABLE, taskTable);
     env.put(STAGE_TABLE, stageTable);
     env.put(DATASTORE_FIELDS, Boolean.toString(dataStoreFields));
+    indexes.toEnv(env);
     return env;
   }
 
   /** A copy with the mirror switched on and pointed at {@code endpointOverride}. */
   public TaskStoreSettings withEndpoint(String endpointOverride) {
     return new TaskStoreSettings(
-        true, region, endpointOverride, taskTable, stageTable, dataStoreFields);
+        true, region, endpointOverride, taskTable, stageTable, dataStoreFields, indexes);
   }
 
   /** A copy with the DataStore conflict-detection fields switched on or off. */
   public TaskStoreSettings withDataStoreFields(boolean on) {
-    return new TaskStoreSettings(enabled, region, endpoint, taskTable, stageTable, on);
+    return new TaskStoreSettings(enabled, region, endpoint, taskTable, stageTable, on, indexes);
   }
 
   /** A copy with other table names (e.g. a random suffix per test). */
   public TaskStoreSettings withTables(String task, String stage) {
-    return new TaskStoreSettings(enabled, region, endpoint, task, stage, dataStoreFields);
+    return new TaskStoreSettings(enabled, region, endpoint, task, stage, dataStoreFields, indexes);
   }
 
   private static String blankTo(String value, String fallback) {
