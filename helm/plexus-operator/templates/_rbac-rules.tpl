@@ -44,4 +44,9 @@ namespaces are watched, or into a Role per watched namespace.
 - apiGroups: ["plexus.anth.us"]
   resources: ["plexusworkerpools/status"]
   verbs: ["patch"]
+# Warning Events on a pool whose spec is invalid (InvalidSpec); a cluster-scoped object's Events
+# live in namespace "default".
+- apiGroups: [""]
+  resources: ["events"]
+  verbs: ["create", "patch"]
 {{- end }}

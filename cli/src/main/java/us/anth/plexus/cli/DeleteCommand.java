@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusTask;
 
@@ -30,7 +31,13 @@ public final class DeleteCommand implements Callable<Integer> {
   /** Read by the operator on deletion: "Cancelled: PlexusTask deleted by <value>". */
   static final String DELETED_BY = PlexusLabels.PREFIX + "deleted-by";
 
-  @Mixin GlobalOptions global;
+  @ParentCommand PlexusCtl root;
+
+  /** The global options, given before or after this command's name. */
+  GlobalOptions global() {
+    return root.global;
+  }
+
   @Mixin FilterOptions filter;
 
   @Parameters(paramLabel = "TASK", arity = "0..1", description = "Task name or DynamoDB task id.")
@@ -48,7 +55,7 @@ public final class DeleteCommand implements Callable<Integer> {
       throw new CliException(
           "name a task or give a filter (--account, --status, --type, --target)");
     }
-    try (CliContext ctx = CliContext.open(global)) {
+    try (CliContext ctx = CliContext.open(global())) {
       List<PlexusTask> doomed =
           task != null
               ? List.of(Tasks.find(ctx.client(), ctx.namespace(), task))

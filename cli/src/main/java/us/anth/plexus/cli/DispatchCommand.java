@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.target.InvalidTargetException;
 import us.anth.plexus.api.target.Target;
@@ -18,7 +18,12 @@ import us.anth.plexus.api.target.Target;
  */
 @Command(name = "dispatch", description = "Create a task that runs a Plexus CLI command.")
 public final class DispatchCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @ParentCommand PlexusCtl root;
+
+  /** The global options, given before or after this command's name. */
+  GlobalOptions global() {
+    return root.global;
+  }
 
   @Parameters(
       paramLabel = "COMMAND",
@@ -76,7 +81,7 @@ public final class DispatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    try (CliContext ctx = CliContext.open(global)) {
+    try (CliContext ctx = CliContext.open(global())) {
       Remote remote = ctx.remote();
       String resolvedTarget = validTarget(CliContext.firstNonBlank(target, remote.target()));
       String resolvedAccount =
@@ -113,11 +118,13 @@ public final class DispatchCommand implements Callable<Integer> {
   }
 
   private int printCreated(PlexusTask created) {
-    if (global.output() == OutputFormat.table) {
+    if (global().human()) {
       System.out.println(createdLine(created));
+    } else if (global().output() == OutputFormat.name) {
+      System.out.print(OutputFormat.name.one(created));
     } else {
       System.out.print(
-          global
+          global()
               .output()
               .document(
                   Map.of(
@@ -133,11 +140,11 @@ public final class DispatchCommand implements Callable<Integer> {
 
   private int follow(CliContext ctx, PlexusTask created) throws InterruptedException {
     System.err.println(createdLine(created) + "; following (Ctrl-C stops following, not the task)");
-    boolean table = global.output() == OutputFormat.table;
+    boolean table = global().human();
     PlexusTask last =
         new TaskFollower(ctx.client(), table ? System.out : System.err, true)
             .follow(created, Duration.ofSeconds(waitTimeout));
-    System.out.print(table ? TaskViews.detail(last) : global.output().document(last));
+    System.out.print(table ? TaskViews.detail(last) : global().output().one(last));
     return TaskFollower.exitCode(last);
   }
 

@@ -8,10 +8,7 @@ import us.anth.plexus.api.PlexusTask;
 public final class StatusCommand extends SingleTaskCommand {
   @Override
   int run(CliContext ctx, PlexusTask found) {
-    System.out.print(
-        global.output() == OutputFormat.table
-            ? TaskViews.detail(found)
-            : global.output().document(found));
+    System.out.print(global().human() ? TaskViews.detail(found) : global().output().one(found));
     return 0;
   }
 }

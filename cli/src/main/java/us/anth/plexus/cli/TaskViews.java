@@ -1,5 +1,6 @@
 package us.anth.plexus.cli;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,11 +15,35 @@ public final class TaskViews {
 
   private TaskViews() {}
 
+  /** Extra columns of {@code -o wide}. */
+  public static final List<String> WIDE_HEADER = List.of("POOL", "JOB", "REASON", "AGE");
+
   public static String list(List<PlexusTask> tasks) {
+    return list(tasks, false, false, Instant.now());
+  }
+
+  /**
+   * The list table; {@code allNamespaces} puts a NAMESPACE column first (as kubectl's -A), {@code
+   * wide} adds the pool, Job, Ready reason and age.
+   */
+  public static String list(
+      List<PlexusTask> tasks, boolean allNamespaces, boolean wide, Instant now) {
+    List<String> header = new ArrayList<>();
+    if (allNamespaces) {
+      header.add("NAMESPACE");
+    }
+    header.addAll(LIST_HEADER);
+    if (wide) {
+      header.addAll(WIDE_HEADER);
+    }
     List<List<String>> rows = new ArrayList<>();
     for (PlexusTask t : tasks) {
       PlexusTaskStatus s = status(t);
-      rows.add(
+      List<String> row = new ArrayList<>();
+      if (allNamespaces) {
+        row.add(t.getMetadata().getNamespace());
+      }
+      row.addAll(
           List.of(
               t.getMetadata().getName(),
               nz(t.getSpec().getTaskId()),
@@ -28,8 +53,26 @@ public final class TaskViews {
               phase(t),
               nz(s.getCurrentStage()),
               nz(s.getProgress())));
+      if (wide) {
+        row.addAll(
+            List.of(
+                nz(s.getPool()),
+                nz(s.getJobName()),
+                readyReason(t),
+                Age.of(t.getMetadata().getCreationTimestamp(), now)));
+      }
+      rows.add(row);
     }
-    return TextTable.render(LIST_HEADER, rows);
+    return TextTable.render(header, rows);
+  }
+
+  /** The reason of the task's Ready condition, empty when it has none. */
+  static String readyReason(PlexusTask t) {
+    return Optional.ofNullable(status(t).getConditions()).orElse(List.of()).stream()
+        .filter(c -> "Ready".equals(c.getType()))
+        .map(c -> nz(c.getReason()))
+        .findFirst()
+        .orElse("");
   }
 
   public static String detail(PlexusTask t) {

@@ -72,8 +72,11 @@ public final class Tasks {
     }
   }
 
+  /** The tasks of {@code namespace}; of every namespace when it is null. */
   public static List<PlexusTask> list(KubernetesClient client, String namespace) {
-    return api(client).inNamespace(namespace).list().getItems();
+    return namespace == null
+        ? api(client).inAnyNamespace().list().getItems()
+        : api(client).inNamespace(namespace).list().getItems();
   }
 
   public static PlexusTask reload(KubernetesClient client, PlexusTask task) {

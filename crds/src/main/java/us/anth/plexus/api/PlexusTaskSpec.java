@@ -1,8 +1,10 @@
 package us.anth.plexus.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
@@ -12,6 +14,9 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
+import us.anth.plexus.api.read.ReadProblems;
+import us.anth.plexus.api.read.TolerantDeserializer;
+import us.anth.plexus.api.read.TolerantlyRead;
 import us.anth.plexus.api.target.Target;
 
 /** Desired state of a PlexusTask: the DynamoDB Task fields plus execution settings. */
@@ -37,7 +42,10 @@ import us.anth.plexus.api.target.Target;
 @ValidationRule(
     value = "!has(self.stages) || self.stages.all(a, self.stages.exists_one(b, b.name == a.name))",
     message = "stage names must be unique")
-public class PlexusTaskSpec {
+@JsonDeserialize(using = PlexusTaskSpec.Reader.class)
+public class PlexusTaskSpec implements TolerantlyRead {
+  @JsonIgnore private final transient ReadProblems readProblems = new ReadProblems();
+
   @JsonPropertyDescription(
       "Id of the DynamoDB Task record this task mirrors. Left empty for tasks created with kubectl:"
           + " the operator then creates the record and writes its id here. Immutable once set.")
@@ -299,5 +307,17 @@ public class PlexusTaskSpec {
   /** True when {@code dryRun} is set. */
   public boolean dryRunRequested() {
     return Boolean.TRUE.equals(dryRun);
+  }
+
+  @Override
+  public ReadProblems readProblems() {
+    return readProblems;
+  }
+
+  /** Reads a PlexusTaskSpec field by field (see {@link TolerantDeserializer}). */
+  public static final class Reader extends TolerantDeserializer<PlexusTaskSpec> {
+    public Reader() {
+      super(PlexusTaskSpec.class, PlexusTaskSpec::new);
+    }
   }
 }

@@ -1,9 +1,14 @@
 package us.anth.plexus.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
+import us.anth.plexus.api.read.ReadProblems;
+import us.anth.plexus.api.read.TolerantDeserializer;
+import us.anth.plexus.api.read.TolerantlyRead;
 
 /**
  * Observed state of a PlexusTask. The operator owns the phase, conditions and Job fields; the
@@ -11,7 +16,10 @@ import java.util.List;
  * so null fields are omitted.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class PlexusTaskStatus {
+@JsonDeserialize(using = PlexusTaskStatus.Reader.class)
+public class PlexusTaskStatus implements TolerantlyRead {
+  @JsonIgnore private final transient ReadProblems readProblems = new ReadProblems();
+
   @JsonPropertyDescription(
       "Pending, AwaitingApproval, Queued, Running, Succeeded, Failed or Cancelled.")
   private TaskPhase phase;
@@ -276,5 +284,17 @@ public class PlexusTaskStatus {
 
   public void setCancelledAt(String cancelledAt) {
     this.cancelledAt = cancelledAt;
+  }
+
+  @Override
+  public ReadProblems readProblems() {
+    return readProblems;
+  }
+
+  /** Reads a PlexusTaskStatus field by field (see {@link TolerantDeserializer}). */
+  public static final class Reader extends TolerantDeserializer<PlexusTaskStatus> {
+    public Reader() {
+      super(PlexusTaskStatus.class, PlexusTaskStatus::new);
+    }
   }
 }

@@ -1,7 +1,9 @@
 package us.anth.plexus.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
@@ -13,10 +15,16 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.List;
 import java.util.Map;
+import us.anth.plexus.api.read.ReadProblems;
+import us.anth.plexus.api.read.TolerantDeserializer;
+import us.anth.plexus.api.read.TolerantlyRead;
 
 /** Where and how tasks whose targets match this pool run. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class PlexusWorkerPoolSpec {
+@JsonDeserialize(using = PlexusWorkerPoolSpec.Reader.class)
+public class PlexusWorkerPoolSpec implements TolerantlyRead {
+  @JsonIgnore private final transient ReadProblems readProblems = new ReadProblems();
+
   /**
    * {@link us.anth.plexus.api.target.TargetPattern#REGEX} written as a CEL string literal (every
    * backslash doubled); TargetPatternCorpusTest keeps the two equal.
@@ -250,5 +258,17 @@ public class PlexusWorkerPoolSpec {
 
   public void setApprovalRequiredFor(List<String> approvalRequiredFor) {
     this.approvalRequiredFor = approvalRequiredFor;
+  }
+
+  @Override
+  public ReadProblems readProblems() {
+    return readProblems;
+  }
+
+  /** Reads a PlexusWorkerPoolSpec field by field (see {@link TolerantDeserializer}). */
+  public static final class Reader extends TolerantDeserializer<PlexusWorkerPoolSpec> {
+    public Reader() {
+      super(PlexusWorkerPoolSpec.class, PlexusWorkerPoolSpec::new);
+    }
   }
 }

@@ -1,11 +1,21 @@
 package us.anth.plexus.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.List;
+import us.anth.plexus.api.read.ReadProblems;
+import us.anth.plexus.api.read.TolerantDeserializer;
+import us.anth.plexus.api.read.TolerantlyRead;
 
-/** Observed load of a PlexusWorkerPool. */
+/** Observed load of a PlexusWorkerPool and whether its spec is usable. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class PlexusWorkerPoolStatus {
+@JsonDeserialize(using = PlexusWorkerPoolStatus.Reader.class)
+public class PlexusWorkerPoolStatus implements TolerantlyRead {
+  @JsonIgnore private final transient ReadProblems readProblems = new ReadProblems();
+
   @JsonPropertyDescription("Tasks of this pool whose Jobs are running (not suspended).")
   private Integer activeTasks;
 
@@ -14,6 +24,19 @@ public class PlexusWorkerPoolStatus {
 
   @JsonPropertyDescription("The metadata.generation last observed.")
   private Long observedGeneration;
+
+  @JsonPropertyDescription(
+      "Ready is False (reason InvalidSpec) when the spec cannot be read or breaks a rule, e.g. a"
+          + " target pattern that does not parse; the pool then receives no tasks.")
+  private List<Condition> conditions;
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
 
   public Integer getActiveTasks() {
     return activeTasks;
@@ -37,5 +60,17 @@ public class PlexusWorkerPoolStatus {
 
   public void setObservedGeneration(Long observedGeneration) {
     this.observedGeneration = observedGeneration;
+  }
+
+  @Override
+  public ReadProblems readProblems() {
+    return readProblems;
+  }
+
+  /** Reads a PlexusWorkerPoolStatus field by field (see {@link TolerantDeserializer}). */
+  public static final class Reader extends TolerantDeserializer<PlexusWorkerPoolStatus> {
+    public Reader() {
+      super(PlexusWorkerPoolStatus.class, PlexusWorkerPoolStatus::new);
+    }
   }
 }

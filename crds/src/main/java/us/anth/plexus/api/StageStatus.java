@@ -1,11 +1,19 @@
 package us.anth.plexus.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import us.anth.plexus.api.read.ReadProblems;
+import us.anth.plexus.api.read.TolerantDeserializer;
+import us.anth.plexus.api.read.TolerantlyRead;
 
 /** Observed progress of one stage, as written by the runner (mirrors a DynamoDB TaskStage). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class StageStatus {
+@JsonDeserialize(using = StageStatus.Reader.class)
+public class StageStatus implements TolerantlyRead {
+  @JsonIgnore private final transient ReadProblems readProblems = new ReadProblems();
+
   @JsonPropertyDescription("Stage name.")
   private String name;
 
@@ -115,5 +123,17 @@ public class StageStatus {
 
   public void setItemsPerSecond(Double itemsPerSecond) {
     this.itemsPerSecond = itemsPerSecond;
+  }
+
+  @Override
+  public ReadProblems readProblems() {
+    return readProblems;
+  }
+
+  /** Reads a StageStatus field by field (see {@link TolerantDeserializer}). */
+  public static final class Reader extends TolerantDeserializer<StageStatus> {
+    public Reader() {
+      super(StageStatus.class, StageStatus::new);
+    }
   }
 }

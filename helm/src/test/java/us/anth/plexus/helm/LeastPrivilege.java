@@ -3,8 +3,9 @@ package us.anth.plexus.helm;
 import java.util.Set;
 
 /**
- * The documented least-privilege RBAC of the chart (README, section Helm): the rendered rules must
- * equal these sets exactly, so a new permission is a deliberate change to this file and the README.
+ * The documented least-privilege RBAC of the chart (docs/operations/rbac.md): the rendered rules
+ * must equal these sets exactly, so a new permission is a deliberate change to this file and that
+ * page.
  */
 final class LeastPrivilege {
   static final String PLEXUS = "plexus.anth.us";
@@ -24,11 +25,15 @@ final class LeastPrivilege {
           Rule.of("", "pods", "list", "watch"),
           Rule.of("", "events", "list", "create", "patch"));
 
-  /** Operator, on the cluster-scoped pools (informer, status patch): always a ClusterRole. */
+  /**
+   * Operator, on the cluster-scoped pools (informer, status patch, InvalidSpec Events in namespace
+   * default): always a ClusterRole.
+   */
   static final Set<Rule> OPERATOR_POOLS =
       Set.of(
           Rule.of(PLEXUS, "plexusworkerpools", "list", "watch"),
-          Rule.of(PLEXUS, "plexusworkerpools/status", "patch"));
+          Rule.of(PLEXUS, "plexusworkerpools/status", "patch"),
+          Rule.of("", "events", "create", "patch"));
 
   /** Runner, in each namespace tasks run in. */
   static final Set<Rule> RUNNER =

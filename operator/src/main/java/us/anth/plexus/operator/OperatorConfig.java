@@ -7,9 +7,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Operator settings, read from {@code PLEXUS_*} environment variables (see the README's
- * configuration table). {@code storeEnv} holds every {@code PLEXUS_DYNAMODB_*} variable, copied
- * verbatim into each Job so the runner sees the operator's DynamoDB settings.
+ * Operator settings, read from {@code PLEXUS_*} environment variables (see
+ * docs/reference/settings.md). {@code storeEnv} holds every {@code PLEXUS_DYNAMODB_*} variable,
+ * copied verbatim into each Job so the runner sees the operator's DynamoDB settings.
  */
 public record OperatorConfig(
     Set<String> watchNamespaces,

@@ -7,8 +7,10 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.util.Optional;
 import us.anth.plexus.operator.mirror.TaskRecordMirror;
 import us.anth.plexus.operator.reconciler.PlexusTaskReconciler;
+import us.anth.plexus.operator.reconciler.PoolReconciler;
 import us.anth.plexus.operator.reconciler.TaskUpdateFilter;
 import us.anth.plexus.operator.runtime.OperatorMetrics;
+import us.anth.plexus.operator.runtime.ReadProblemsCloner;
 
 /**
  * The Plexus operator, embeddable: {@link #create}, {@link #start()}, {@link #stop()}. The client
@@ -38,6 +40,7 @@ public final class PlexusOperator {
             controller.settingNamespaces(config.watchNamespaces());
           }
         });
+    operator.register(new PoolReconciler(client));
     return new PlexusOperator(operator, metrics);
   }
 
@@ -47,6 +50,8 @@ public final class PlexusOperator {
         .withKubernetesClient(client)
         .withCloseClientOnStop(false)
         .withUseSSAToPatchPrimaryResource(false)
+        // Keeps what the tolerant read of each object found (see ReadProblemsCloner).
+        .withResourceCloner(new ReadProblemsCloner(client.getKubernetesSerialization()))
         // A broken watch is reconnected with backoff (JOSDK's retrying informer exception
         // handler) instead of JOSDK's default: stop the informer and System.exit(1). /readyz
         // reports the informers' health meanwhile. Seen here: one corrupt watch frame from the

@@ -24,6 +24,9 @@ public final class RunCommand implements Callable<Integer> {
     try (KubernetesClient client = KubernetesClients.create()) {
       return new TaskRunner(settings, client, ProgressSinks.create(client, env), RunnerLog.STDERR)
           .run();
+    } catch (IllegalArgumentException e) {
+      RunnerLog.STDERR.accept("cannot start: " + e.getMessage());
+      return RunResult.CANNOT_START;
     } catch (KubernetesClientException e) {
       RunnerLog.STDERR.accept(
           "cannot read PlexusTask "

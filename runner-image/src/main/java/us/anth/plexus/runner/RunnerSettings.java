@@ -3,7 +3,10 @@ package us.anth.plexus.runner;
 import java.time.Duration;
 import java.util.Map;
 
-/** The runner's environment, as set by the Job the operator builds (see the README). */
+/**
+ * The runner's environment, as set by the Job the operator builds (see
+ * docs/reference/job-contract.md).
+ */
 public record RunnerSettings(
     String taskNamespace,
     String taskName,

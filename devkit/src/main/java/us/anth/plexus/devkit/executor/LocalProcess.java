@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** A started runner process whose merged output goes, line by line, to a sink. */
-final class LocalProcess {
+public final class LocalProcess {
   private final Process process;
   private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
@@ -20,7 +20,7 @@ final class LocalProcess {
   }
 
   /** Starts {@code spec} (inheriting this JVM's environment, overridden by the spec's env). */
-  static LocalProcess start(ProcessSpec spec, Consumer<String> output) {
+  public static LocalProcess start(ProcessSpec spec, Consumer<String> output) {
     ProcessBuilder builder = new ProcessBuilder(spec.command()).redirectErrorStream(true);
     builder.environment().putAll(spec.env());
     try {
@@ -54,20 +54,20 @@ final class LocalProcess {
   }
 
   /** Completes with the exit code once the process ended and its output was read. */
-  CompletableFuture<Integer> exit() {
+  public CompletableFuture<Integer> exit() {
     return exit;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** SIGTERM to the process, SIGKILL to its tree after {@code grace}; blocks until it is gone. */
-  void terminate(Duration grace) {
+  public void terminate(Duration grace) {
     if (!process.isAlive()) {
       return;
     }

@@ -18,6 +18,9 @@ public final class Conditions {
   public static final String FAILED = "Failed";
   public static final String SYNCED = "Synced";
 
+  /** False while the spec breaks a rule the running task cannot honour (e.g. an edited command). */
+  public static final String SPEC_VALID = "SpecValid";
+
   private Conditions() {}
 
   /** A copy of {@code current} with condition {@code type} set; untouched when unchanged. */

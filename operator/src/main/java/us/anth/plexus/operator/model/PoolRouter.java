@@ -2,6 +2,7 @@ package us.anth.plexus.operator.model;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import us.anth.plexus.api.PlexusTaskSpec;
@@ -17,9 +18,13 @@ import us.anth.plexus.api.target.TargetPattern;
 public final class PoolRouter {
   private PoolRouter() {}
 
-  /** The chosen pool, or empty when none matches (or the pinned pool does not exist). */
+  /**
+   * The chosen pool, or empty when none matches (or the pinned pool does not exist). Pools with
+   * {@link PoolProblems} are never chosen.
+   */
   public static Optional<PlexusWorkerPool> route(
-      PlexusTaskSpec spec, Target target, Collection<PlexusWorkerPool> pools) {
+      PlexusTaskSpec spec, Target target, Collection<PlexusWorkerPool> allPools) {
+    List<PlexusWorkerPool> pools = allPools.stream().filter(PoolProblems::usable).toList();
     if (spec.getPool() != null && !spec.getPool().isBlank()) {
       return pools.stream()
           .filter(p -> spec.getPool().equals(p.getMetadata().getName()))

@@ -97,7 +97,7 @@ final class AdmissionSteps {
     String message =
         pinned == null || pinned.isBlank()
             ? "no PlexusWorkerPool matches target " + run.target
-            : "PlexusWorkerPool " + pinned + " named in spec.pool does not exist";
+            : "PlexusWorkerPool " + pinned + " named in spec.pool does not exist or is not Ready";
     run.draft.setDispatchStatus(DispatchStatus.PENDING);
     run.hold(TaskPhase.Pending, Conditions.SCHEDULED, "NoMatchingPool", message, "Warning");
     return false;

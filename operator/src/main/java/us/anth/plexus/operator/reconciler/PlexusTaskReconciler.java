@@ -40,6 +40,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
   private final TaskDeletion deletion;
   private final TaskRetention retention;
   private final OperatorMetrics metrics;
+  private final UnknownFields unknownFields = new UnknownFields();
   private final List<Step> steps;
 
   public PlexusTaskReconciler(
@@ -69,6 +70,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
     this.steps =
         List.of(
             this::unfinished,
+            new SpecCheckStep(unknownFields)::check,
             jobSteps::cancel,
             taskIds::assign,
             admission::validate,
@@ -102,7 +104,11 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
 
   @Override
   public DeleteControl cleanup(PlexusTask task, Context<PlexusTask> context) {
-    return deletion.cleanup(task, Instant.now());
+    DeleteControl control = deletion.cleanup(task, Instant.now());
+    if (control.isRemoveFinalizer()) {
+      unknownFields.forget(task);
+    }
+    return control;
   }
 
   @Override

@@ -2,6 +2,7 @@ package us.anth.plexus.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -12,12 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.operator.model.LabelValues;
 
 /**
- * Records Kubernetes Events on tasks. One Event per (task, reason): a repeat updates its message
- * and lastTimestamp. Failing to record an Event is logged, never fatal.
+ * Records Kubernetes Events on tasks and pools. One Event per (object, reason): a repeat updates
+ * its message and lastTimestamp. Failing to record an Event is logged, never fatal.
  */
 final class TaskEvents {
   private static final Logger LOG = LoggerFactory.getLogger(TaskEvents.class);
@@ -30,8 +30,10 @@ final class TaskEvents {
   }
 
   /** Records an Event of type Normal or Warning. */
-  void record(PlexusTask task, String type, String reason, String message) {
-    String namespace = task.getMetadata().getNamespace();
+  void record(HasMetadata task, String type, String reason, String message) {
+    // Events about cluster-scoped objects (pools) live in "default", as kubectl describe expects.
+    String namespace =
+        task.getMetadata().getNamespace() == null ? "default" : task.getMetadata().getNamespace();
     String now = Instant.now().toString();
     String name =
         LabelValues.dnsLabel(task.getMetadata().getName(), 200)
@@ -57,7 +59,7 @@ final class TaskEvents {
             .withApiVersion(task.getApiVersion())
             .withKind(task.getKind())
             .withName(task.getMetadata().getName())
-            .withNamespace(namespace)
+            .withNamespace(task.getMetadata().getNamespace())
             .withUid(task.getMetadata().getUid())
             .endInvolvedObject()
             .build();

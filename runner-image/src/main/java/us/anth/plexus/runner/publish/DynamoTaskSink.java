@@ -77,18 +77,7 @@ public final class DynamoTaskSink implements ProgressSink, AutoCloseable {
 
   /** Without the stage pointer and estimate when the command owns its progress. */
   private TaskRunnerUpdate ownProgress(TaskRunnerUpdate update) {
-    if (commandProgress == null) {
-      return update;
-    }
-    return new TaskRunnerUpdate(
-        update.sequence(),
-        null,
-        null,
-        update.stdout(),
-        update.stderr(),
-        update.output(),
-        update.errorMessage(),
-        update.errorDetails());
+    return commandProgress == null ? update : DynamoRecords.withoutProgress(update);
   }
 
   private long next() {
