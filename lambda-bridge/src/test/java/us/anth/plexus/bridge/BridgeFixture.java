@@ -56,9 +56,7 @@ public final class BridgeFixture implements AutoCloseable, AfterAllCallback {
 
   /** Creates a Task table (and TaskStage table) with a NEW_AND_OLD_IMAGES stream. */
   public Table newTable() {
-    String suffix = UUID.randomUUID().toString().substring(0, 8);
-    TaskStoreSettings settings =
-        TaskStoreSettings.defaults().withTables("Task-" + suffix, "TaskStage-" + suffix);
+    TaskStoreSettings settings = freshTables();
     TaskTables.create(dynamo, settings, true);
     String arn =
         dynamo.describeTable(r -> r.tableName(settings.taskTable())).table().latestStreamArn();
@@ -70,9 +68,7 @@ public final class BridgeFixture implements AutoCloseable, AfterAllCallback {
    * records arrive without an OldImage.
    */
   public Table newTableWithoutOldImages() {
-    String suffix = UUID.randomUUID().toString().substring(0, 8);
-    TaskStoreSettings settings =
-        TaskStoreSettings.defaults().withTables("Task-" + suffix, "TaskStage-" + suffix);
+    TaskStoreSettings settings = freshTables();
     TaskTables.create(dynamo, settings, false);
     String arn =
         dynamo
@@ -84,6 +80,11 @@ public final class BridgeFixture implements AutoCloseable, AfterAllCallback {
             .tableDescription()
             .latestStreamArn();
     return new Table(settings, arn);
+  }
+
+  private static TaskStoreSettings freshTables() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    return TaskStoreSettings.defaults().withTables("Task-" + suffix, "TaskStage-" + suffix);
   }
 
   /** One Task table of this fixture. */
