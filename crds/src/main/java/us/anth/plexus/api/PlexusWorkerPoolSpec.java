@@ -112,6 +112,23 @@ public class PlexusWorkerPoolSpec implements TolerantlyRead {
   private String commandPrefix;
 
   @JsonPropertyDescription(
+      "When the runner appends '--task-id <Task id>' so a Plexus command attaches to its Task:"
+          + " 'auto' follows Plexus's worker (every command but 'procedure run' and 'feedback"
+          + " report run-programmatic-block') when the executable is 'plexus'; 'always' applies"
+          + " that rule to any executable; 'never' appends nothing. PLEXUS_DISPATCH_TASK_ID is"
+          + " set unless 'never'.")
+  @Default("auto")
+  private TaskIdArgument taskIdArgument;
+
+  @JsonPropertyDescription(
+      "Secret whose keys PLEXUS_API_URL, PLEXUS_API_KEY and PLEXUS_ACCOUNT_KEY (each optional)"
+          + " become the task pods' environment, so Plexus commands report through the Plexus"
+          + " API. With URL and key set, an attached command owns its progress: the runner then"
+          + " writes no TaskStage and reads the command's back into the status.")
+  @Size(max = 253)
+  private String plexusApiSecret;
+
+  @JsonPropertyDescription(
       "Commands that need approval on this pool: a task whose command words start with one of"
           + " these (e.g. 'training run') waits in AwaitingApproval until spec.approvedBy is set.")
   private List<String> approvalRequiredFor;
@@ -210,6 +227,22 @@ public class PlexusWorkerPoolSpec implements TolerantlyRead {
 
   public void setPriority(Integer priority) {
     this.priority = priority;
+  }
+
+  public TaskIdArgument getTaskIdArgument() {
+    return taskIdArgument;
+  }
+
+  public void setTaskIdArgument(TaskIdArgument taskIdArgument) {
+    this.taskIdArgument = taskIdArgument;
+  }
+
+  public String getPlexusApiSecret() {
+    return plexusApiSecret;
+  }
+
+  public void setPlexusApiSecret(String plexusApiSecret) {
+    this.plexusApiSecret = plexusApiSecret;
   }
 
   public String getCommandPrefix() {

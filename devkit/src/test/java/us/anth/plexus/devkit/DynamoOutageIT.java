@@ -68,7 +68,7 @@ class DynamoOutageIT {
 
     dynamo.stop();
 
-    assertThatThrownBy(() -> store.claimForDispatch(id))
+    assertThatThrownBy(() -> store.claimForDispatch(id, "test-dispatcher"))
         .isInstanceOf(TaskStoreUnavailableException.class);
     assertThatThrownBy(() -> store.find(id)).isInstanceOf(TaskStoreUnavailableException.class);
   }

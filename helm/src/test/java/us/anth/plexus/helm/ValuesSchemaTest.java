@@ -1,5 +1,6 @@
 package us.anth.plexus.helm;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -39,9 +40,18 @@ class ValuesSchemaTest {
   }
 
   @Test
-  void rejectsATargetPatternWithoutDomainAndSubdomain() {
+  void rejectsATargetPatternTheCrdRefuses() {
     assertThatThrownBy(() -> Chart.render("values-bad-pool.yaml"))
-        .hasMessageContaining("at '/pools/0/targets/0': 'gpu-required' does not match pattern");
+        .hasMessageContaining("at '/pools/0/targets/0': '**/gpu-required' does not match pattern");
+  }
+
+  @Test
+  void poolTargetPatternIsTheCrdsOwn() throws Exception {
+    var schema =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(java.nio.file.Path.of("plexus-operator/values.schema.json").toFile());
+    assertThat(schema.at("/properties/pools/items/properties/targets/items/pattern").asText())
+        .isEqualTo(us.anth.plexus.api.target.TargetPattern.REGEX);
   }
 
   @Test

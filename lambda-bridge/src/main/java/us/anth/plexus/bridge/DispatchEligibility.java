@@ -5,8 +5,9 @@ import java.util.Set;
 
 /**
  * The Plexus dispatcher's rules for which stream records to act on: an INSERT with dispatchStatus
- * PENDING, or a MODIFY that changes dispatchStatus to PENDING; never a task whose {@code
- * metadata.dispatch_mode} says another worker runs it.
+ * PENDING, or a MODIFY that changes dispatchStatus to PENDING (without an OldImage: any MODIFY to
+ * PENDING, the claim then decides); never a task whose {@code metadata.dispatch_mode} says another
+ * worker runs it, checked first as Plexus does (dashboard/amplify/functions/taskDispatcher).
  */
 public final class DispatchEligibility {
   /** Dispatch modes whose tasks are run by something other than the cluster. */
@@ -19,6 +20,10 @@ public final class DispatchEligibility {
   /** Why the change is not to be dispatched, or empty when it is. */
   public static Optional<String> skipReason(TaskChange change) {
     TaskItem item = change.newItem();
+    String mode = item.dispatchMode();
+    if (mode != null && SKIPPED_DISPATCH_MODES.contains(mode)) {
+      return Optional.of("metadata.dispatch_mode is " + mode);
+    }
     switch (change.eventName() == null ? "" : change.eventName()) {
       case "INSERT" -> {
         if (!PENDING.equals(item.dispatchStatus())) {
@@ -37,10 +42,6 @@ public final class DispatchEligibility {
       default -> {
         return Optional.of("event " + change.eventName() + " is not dispatched");
       }
-    }
-    String mode = item.dispatchMode();
-    if (mode != null && SKIPPED_DISPATCH_MODES.contains(mode)) {
-      return Optional.of("metadata.dispatch_mode is " + mode);
     }
     return Optional.empty();
   }

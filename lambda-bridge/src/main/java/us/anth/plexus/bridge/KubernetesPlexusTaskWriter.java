@@ -2,7 +2,12 @@ package us.anth.plexus.bridge;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import java.net.HttpURLConnection;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import us.anth.plexus.api.PlexusTask;
 
 /** {@link PlexusTaskWriter} over the Kubernetes API; an existing task (409) is fetched. */
@@ -11,6 +16,28 @@ public final class KubernetesPlexusTaskWriter implements PlexusTaskWriter {
 
   public KubernetesPlexusTaskWriter(KubernetesClient client) {
     this.client = client;
+  }
+
+  @Override
+  public Optional<PlexusTask> find(String namespace, String name) {
+    return Optional.ofNullable(
+        client.resources(PlexusTask.class).inNamespace(namespace).withName(name).get());
+  }
+
+  @Override
+  public boolean deleteAndWait(PlexusTask task, Duration timeout) {
+    var resource =
+        client
+            .resources(PlexusTask.class)
+            .inNamespace(task.getMetadata().getNamespace())
+            .withName(task.getMetadata().getName());
+    resource.delete();
+    try {
+      resource.waitUntilCondition(Objects::isNull, timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (KubernetesClientTimeoutException stillThere) {
+      return false;
+    }
   }
 
   @Override

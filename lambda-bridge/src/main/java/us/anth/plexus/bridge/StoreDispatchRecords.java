@@ -3,7 +3,6 @@ package us.anth.plexus.bridge;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import us.anth.plexus.store.TaskRecord;
 import us.anth.plexus.store.TaskRecordStore;
 import us.anth.plexus.store.TaskStoreSettings;
 
@@ -14,17 +13,28 @@ public final class StoreDispatchRecords implements DispatchRecords {
 
   public StoreDispatchRecords(DynamoDbClient client, TaskStoreSettings settings) {
     this.store = new TaskRecordStore(client, settings);
-    this.attempts = new DispatchAttemptCounter(client, settings.taskTable());
+    this.attempts =
+        new DispatchAttemptCounter(client, settings.taskTable(), BridgeCore.DISPATCHER_ID);
   }
 
   @Override
   public boolean claim(String taskId) {
-    return store.claimForDispatch(taskId);
+    return store.claimForDispatch(taskId, BridgeCore.DISPATCHER_ID);
   }
 
   @Override
-  public Optional<String> dispatchStatus(String taskId) {
-    return store.find(taskId).map(TaskRecord::dispatchStatus);
+  public Optional<DispatchClaim> firstAttempt(String taskId) {
+    return attempts.first(taskId);
+  }
+
+  @Override
+  public Optional<DispatchClaim> nextAttempt(String taskId) {
+    return attempts.next(taskId);
+  }
+
+  @Override
+  public boolean startNewRun(String taskId) {
+    return store.startNewRun(taskId, BridgeCore.DISPATCHER_ID);
   }
 
   @Override
@@ -35,15 +45,5 @@ public final class StoreDispatchRecords implements DispatchRecords {
   @Override
   public void markFailed(String taskId, String message) {
     store.markDispatchFailed(taskId, message);
-  }
-
-  @Override
-  public int firstAttempt(String taskId) {
-    return attempts.first(taskId);
-  }
-
-  @Override
-  public int nextAttempt(String taskId) {
-    return attempts.next(taskId);
   }
 }

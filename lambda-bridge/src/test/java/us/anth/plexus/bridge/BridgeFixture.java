@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.devkit.EmbeddedKubeApi;
@@ -55,13 +56,35 @@ public final class BridgeFixture implements AutoCloseable, AfterAllCallback {
 
   /** Creates a Task table (and TaskStage table) with a NEW_AND_OLD_IMAGES stream. */
   public Table newTable() {
-    String suffix = UUID.randomUUID().toString().substring(0, 8);
-    TaskStoreSettings settings =
-        TaskStoreSettings.defaults().withTables("Task-" + suffix, "TaskStage-" + suffix);
+    TaskStoreSettings settings = freshTables();
     TaskTables.create(dynamo, settings, true);
     String arn =
         dynamo.describeTable(r -> r.tableName(settings.taskTable())).table().latestStreamArn();
     return new Table(settings, arn);
+  }
+
+  /**
+   * Creates a Task table whose stream carries new images only (StreamViewType NEW_IMAGE): MODIFY
+   * records arrive without an OldImage.
+   */
+  public Table newTableWithoutOldImages() {
+    TaskStoreSettings settings = freshTables();
+    TaskTables.create(dynamo, settings, false);
+    String arn =
+        dynamo
+            .updateTable(
+                r ->
+                    r.tableName(settings.taskTable())
+                        .streamSpecification(
+                            s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
+            .tableDescription()
+            .latestStreamArn();
+    return new Table(settings, arn);
+  }
+
+  private static TaskStoreSettings freshTables() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    return TaskStoreSettings.defaults().withTables("Task-" + suffix, "TaskStage-" + suffix);
   }
 
   /** One Task table of this fixture. */
@@ -89,6 +112,27 @@ public final class BridgeFixture implements AutoCloseable, AfterAllCallback {
     /** Writes the item the way the dashboard does (a plain PutItem). */
     public void insert(DashboardTasks task) {
       dynamo.putItem(r -> r.tableName(name()).item(task.item()));
+    }
+
+    /** Sets string attributes in one update, as the dashboard's update mutation does. */
+    public void set(String id, Map<String, String> attributes) {
+      Map<String, String> names = new java.util.HashMap<>();
+      Map<String, AttributeValue> values = new java.util.HashMap<>();
+      List<String> sets = new ArrayList<>();
+      attributes.forEach(
+          (name, value) -> {
+            String key = "a" + names.size();
+            names.put("#" + key, name);
+            values.put(":" + key, AttributeValue.fromS(value));
+            sets.add("#" + key + " = :" + key);
+          });
+      dynamo.updateItem(
+          r ->
+              r.tableName(name())
+                  .key(Map.of("id", AttributeValue.fromS(id)))
+                  .updateExpression("SET " + String.join(", ", sets))
+                  .expressionAttributeNames(names)
+                  .expressionAttributeValues(values));
     }
 
     /** Sets one string attribute, as the dashboard's update mutation does. */

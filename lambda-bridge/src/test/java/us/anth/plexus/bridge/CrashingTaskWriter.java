@@ -1,5 +1,7 @@
 package us.anth.plexus.bridge;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -33,6 +35,16 @@ public final class CrashingTaskWriter implements PlexusTaskWriter {
       throw new Crash();
     }
     return delegate.createOrFind(task);
+  }
+
+  @Override
+  public Optional<PlexusTask> find(String namespace, String name) {
+    return delegate.find(namespace, name);
+  }
+
+  @Override
+  public boolean deleteAndWait(PlexusTask task, Duration timeout) {
+    return delegate.deleteAndWait(task, timeout);
   }
 
   /** The process dying: an Error nothing in the bridge catches. */

@@ -43,6 +43,12 @@ public final class DashboardTasks {
     return this;
   }
 
+  /** Sets an attribute of any type (e.g. metadata as a map, as some writers store it). */
+  public DashboardTasks withValue(String name, AttributeValue value) {
+    item.put(name, value);
+    return this;
+  }
+
   public String id() {
     return item.get("id").s();
   }

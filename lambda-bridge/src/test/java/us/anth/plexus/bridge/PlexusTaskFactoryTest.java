@@ -34,6 +34,29 @@ class PlexusTaskFactoryTest {
   }
 
   @Test
+  void keepsPlexusTargetsWhole() {
+    var withSpaces = DashboardTasks.pending().with("target", "evaluation/accuracy/Agent Scorecard");
+    assertThat(
+            PlexusTaskFactory.build(TaskItem.from(withSpaces.item()), "ns").getSpec().getTarget())
+        .isEqualTo("evaluation/accuracy/Agent Scorecard");
+    for (String missing : new String[] {null, ""}) {
+      var task = DashboardTasks.pending().with("target", missing);
+      assertThat(PlexusTaskFactory.build(TaskItem.from(task.item()), "ns").getSpec().getTarget())
+          .isEqualTo("default/command");
+    }
+  }
+
+  @Test
+  void missingAccountLeavesNoAccountLabel() {
+    var task = DashboardTasks.pending().with("accountId", null).with("type", null);
+    var built = PlexusTaskFactory.build(TaskItem.from(task.item()), "ns");
+    assertThat(built.getMetadata().getLabels())
+        .containsOnlyKeys(PlexusLabels.TASK_ID)
+        .allSatisfy((k, v) -> assertThat(v).matches("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?"));
+    assertThat(built.getSpec().getAccountId()).isNull();
+  }
+
+  @Test
   void metadataEncodedTwiceOrAsAMapIsReadAsJson() throws Exception {
     var expected = new ObjectMapper().readTree("{\"dispatch_mode\":\"local\",\"n\":2}");
     var twice =

@@ -18,8 +18,17 @@ public final class CommandArgv {
    * @throws us.anth.plexus.api.command.CommandSyntaxException when either cannot be split
    */
   public static List<String> of(String prefix, String command) {
-    List<String> words = new ArrayList<>(CommandWords.split(prefix));
-    words.addAll(CommandWords.split(command));
+    return of(prefix, command, new PlexusAttach("never", null));
+  }
+
+  /**
+   * The argv for a prefix and a command, with {@code --task-id} added as {@code attach} says.
+   *
+   * @throws us.anth.plexus.api.command.CommandSyntaxException when either cannot be split
+   */
+  public static List<String> of(String prefix, String command, PlexusAttach attach) {
+    List<String> words =
+        new ArrayList<>(attach.argv(CommandWords.split(prefix), CommandWords.split(command)));
     if (!words.isEmpty() && words.get(0).equals(SELF)) {
       words.remove(0);
       words.addAll(0, selfCommand());

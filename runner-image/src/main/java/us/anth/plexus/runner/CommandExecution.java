@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import us.anth.plexus.runner.process.OutputCapture;
@@ -42,9 +43,19 @@ public final class CommandExecution {
 
   /** Runs the command to its end and returns its result (also recorded on the run). */
   public RunResult execute(List<String> argv) throws IOException, InterruptedException {
+    return execute(argv, Map.of(), () -> {});
+  }
+
+  /**
+   * Runs the command with {@code env} added to the runner's environment; {@code afterExit} runs
+   * once the command has exited, before its result is recorded (last reads of its progress).
+   */
+  public RunResult execute(List<String> argv, Map<String, String> env, Runnable afterExit)
+      throws IOException, InterruptedException {
     Path progressFile = Files.createTempFile("plexus-progress-", ".jsonl");
     try {
-      RunResult result = runProcess(argv, progressFile);
+      RunResult result = runProcess(argv, env, progressFile);
+      afterExit.run();
       run.finish(result);
       return result;
     } finally {
@@ -68,11 +79,13 @@ public final class CommandExecution {
     }
   }
 
-  private RunResult runProcess(List<String> argv, Path progressFile) throws InterruptedException {
+  private RunResult runProcess(List<String> argv, Map<String, String> env, Path progressFile)
+      throws InterruptedException {
     if (argv.isEmpty()) {
       return new RunResult(RunResult.CANNOT_START, "the command is empty", null);
     }
     ProcessBuilder builder = new ProcessBuilder(argv);
+    builder.environment().putAll(env);
     builder.environment().put(PROGRESS_FILE_ENV, progressFile.toString());
     Process child;
     synchronized (this) {

@@ -17,7 +17,9 @@ public record RunnerSettings(
     String podName,
     Duration killGrace,
     int tailBytes,
-    Duration flushTimeout) {
+    Duration flushTimeout,
+    String taskIdArg,
+    boolean plexusApi) {
 
   /**
    * Reads the settings ({@link RunnerVariables}); throws IllegalArgumentException naming a missing
@@ -34,6 +36,9 @@ public record RunnerSettings(
         RunnerVariables.POD_NAME.read(env),
         Duration.ofSeconds(RunnerVariables.KILL_GRACE_SECONDS.read(env)),
         Math.toIntExact(RunnerVariables.TAIL_BYTES.read(env)),
-        Duration.ofSeconds(RunnerVariables.STATUS_FLUSH_SECONDS.read(env)));
+        Duration.ofSeconds(RunnerVariables.STATUS_FLUSH_SECONDS.read(env)),
+        PlexusAttach.fromEnv(env, null).mode(),
+        !env.getOrDefault("PLEXUS_API_URL", "").isBlank()
+            && !env.getOrDefault("PLEXUS_API_KEY", "").isBlank());
   }
 }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskSpec;
 import us.anth.plexus.api.command.CommandSyntaxException;
+import us.anth.plexus.api.command.CommandWords;
 import us.anth.plexus.runner.publish.ProgressSink;
 import us.anth.plexus.runner.publish.PublishPolicy;
 import us.anth.plexus.runner.publish.StatusPublisher;
@@ -61,7 +62,7 @@ public final class TaskRunner {
     Runtime.getRuntime().addShutdownHook(hook);
     RunResult result = null;
     try {
-      result = execute(run, execution, spec.getCommand());
+      result = execute(run, execution, spec.getCommand(), ref.taskIdOrNull());
       return result.exitCode();
     } finally {
       publisher.finish(settings.flushTimeout());
@@ -71,12 +72,24 @@ public final class TaskRunner {
     }
   }
 
-  private RunResult execute(TaskRun run, CommandExecution execution, String command) {
+  private RunResult execute(
+      TaskRun run, CommandExecution execution, String command, String taskId) {
     RunResult result;
     try {
-      List<String> argv = CommandArgv.of(settings.commandPrefix(), command);
+      PlexusAttach attach = new PlexusAttach(settings.taskIdArg(), taskId);
+      List<String> argv = CommandArgv.of(settings.commandPrefix(), command, attach);
       log.accept("pod " + settings.podName() + " running " + CommandArgv.forLog(argv));
-      return execution.execute(argv);
+      if (settings.plexusApi()
+          && attach.attaches(
+              CommandWords.split(settings.commandPrefix()), CommandWords.split(command))) {
+        log.accept(
+            "the command reports its own progress through the Plexus API; its TaskStage records"
+                + " are read back, none are written here");
+        List<Runnable> stops =
+            sinks.stream().map(s -> s.followCommandProgress(attach.taskId(), run::apply)).toList();
+        return execution.execute(argv, attach.childEnv(), () -> stops.forEach(Runnable::run));
+      }
+      return execution.execute(argv, attach.childEnv(), () -> {});
     } catch (CommandSyntaxException e) {
       result =
           new RunResult(RunResult.CANNOT_START, "cannot parse command: " + e.getMessage(), null);

@@ -18,6 +18,7 @@ import us.anth.plexus.api.Timestamps;
 final class RecordUpdate {
   private final List<String> sets = new ArrayList<>();
   private final List<String> adds = new ArrayList<>();
+  private final List<String> removes = new ArrayList<>();
   private final Map<String, String> names = new HashMap<>();
   private final Map<String, AttributeValue> values = new HashMap<>();
   private final List<String> conditions = new ArrayList<>();
@@ -86,6 +87,12 @@ final class RecordUpdate {
     return this;
   }
 
+  /** Removes the attribute. */
+  RecordUpdate remove(String attribute) {
+    removes.add(name(attribute));
+    return this;
+  }
+
   /** Adds a condition (ANDed); {@code attributes} are the names it uses as {@code #name}. */
   RecordUpdate when(String expression, String... attributes) {
     for (String attribute : attributes) {
@@ -105,6 +112,9 @@ final class RecordUpdate {
     StringBuilder expression = new StringBuilder("SET ").append(String.join(", ", sets));
     if (!adds.isEmpty()) {
       expression.append(" ADD ").append(String.join(", ", adds));
+    }
+    if (!removes.isEmpty()) {
+      expression.append(" REMOVE ").append(String.join(", ", removes));
     }
     UpdateItemRequest.Builder request =
         UpdateItemRequest.builder()

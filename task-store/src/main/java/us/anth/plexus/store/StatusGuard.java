@@ -5,10 +5,12 @@ import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The never-backwards rule for a Task's status. We keep {@code plexusStatusRank} (0 PENDING, 1
- * RUNNING, 2 final) next to {@code status}; a write is allowed to a higher rank, or to the same
- * status again (idempotent re-sync), never from one final status to another. Records written by
- * others (no rank yet) are judged by their {@code status} value instead.
+ * The never-backwards rule for a Task's status, judged by the stored {@code status} itself: a write
+ * is allowed to a later status (PENDING, then RUNNING or STALLED, then COMPLETED or FAILED), or to
+ * the same status again (idempotent re-sync), never from one final status to another. Since the
+ * stored value decides, writes made through the Plexus API (AppSync mutations by a command's own
+ * tracker, which carry none of our bookkeeping attributes) are respected as they are. We still
+ * write {@code plexusStatusRank} (0 PENDING, 1 RUNNING, 2 final) for readers that sort by it.
  */
 final class StatusGuard {
   static final String RANK = "plexusStatusRank";
@@ -24,15 +26,9 @@ final class StatusGuard {
       update.bind(":g_allowed" + i, AttributeValue.fromS(allowed.get(i)));
     }
     String guard =
-        "#plexusStatusRank < :g_rank OR (#plexusStatusRank = :g_rank AND #status = :g_status)"
-            + " OR (attribute_not_exists(#plexusStatusRank) AND (attribute_not_exists(#status)"
-            + " OR #status IN ("
-            + String.join(", ", placeholders)
-            + ")))";
+        "attribute_not_exists(#status) OR #status IN (" + String.join(", ", placeholders) + ")";
     return update
-        .when(guard, RANK, "status")
-        .bind(":g_rank", AttributeValue.fromN(Integer.toString(target.rank())))
-        .bind(":g_status", AttributeValue.fromS(target.name()))
+        .when(guard, "status")
         .set("status", target.name())
         .set(RANK, (long) target.rank());
   }

@@ -40,7 +40,7 @@ final class TaskQueries {
   List<TaskRecord> listByAccount(String accountId, int limit) {
     QueryRequest request =
         TaskTables.queryIndex(
-                settings.taskTable(), TaskTables.BY_ACCOUNT_ID, "accountId", accountId)
+                settings.taskTable(), settings.indexes().byAccount(), "accountId", accountId)
             .scanIndexForward(false)
             .limit(limit)
             .build();
@@ -59,6 +59,15 @@ final class TaskQueries {
       return tasks;
     } catch (SdkException unavailable) {
       throw unavailable("list tasks of account " + accountId, unavailable);
+    }
+  }
+
+  /** Deletes the Task's TaskStages. */
+  void deleteStages(String id) {
+    try {
+      stages.deleteStages(id);
+    } catch (SdkException unavailable) {
+      throw unavailable("delete the stages of task " + id, unavailable);
     }
   }
 

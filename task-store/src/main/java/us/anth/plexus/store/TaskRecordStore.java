@@ -53,16 +53,39 @@ public final class TaskRecordStore {
     return queries.find(id);
   }
 
-  /** The account's Tasks, most recently updated first (index {@code byAccountId}). */
+  /**
+   * The account's Tasks, most recently updated first (index {@code tasksByAccountIdAndUpdatedAt} by
+   * default).
+   */
   public List<TaskRecord> listByAccount(String accountId, int limit) {
     return queries.listByAccount(accountId, limit);
   }
 
-  /** Takes a PENDING dispatch (→ DISPATCHING); false when someone else has or it isn't pending. */
-  public boolean claimForDispatch(String id) {
+  /**
+   * Takes a PENDING dispatch (→ DISPATCHING, workerNodeId {@code dispatcherId}, as Plexus's own
+   * dispatcher records its claim); false when someone else has it or it isn't pending.
+   */
+  public boolean claimForDispatch(String id, String dispatcherId) {
     WriteResult result =
-        writer.writeOrThrow(TaskUpdates.claim(stamp()).toRequest(settings.taskTable(), id));
+        writer.writeOrThrow(
+            TaskUpdates.claim(stamp(), dispatcherId).toRequest(settings.taskTable(), id));
     return result.outcome() == WriteResult.Outcome.APPLIED;
+  }
+
+  /**
+   * Starts a new run on a record {@code dispatcherId} holds DISPATCHING (a re-dispatch of a
+   * finished task): status PENDING, the old run's progress, output and TaskStages removed. False
+   * when the record is not DISPATCHING by {@code dispatcherId}.
+   */
+  public boolean startNewRun(String id, String dispatcherId) {
+    WriteResult result =
+        writer.writeOrThrow(
+            TaskUpdates.newRun(stamp(), dispatcherId).toRequest(settings.taskTable(), id));
+    if (result.outcome() != WriteResult.Outcome.APPLIED) {
+      return false;
+    }
+    queries.deleteStages(id);
+    return true;
   }
 
   /** DISPATCHING → DISPATCHED, recording {@code kubernetesRef} as {@code metadata.kubernetes}. */

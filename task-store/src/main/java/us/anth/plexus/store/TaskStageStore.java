@@ -60,10 +60,14 @@ public final class TaskStageStore {
         update.toRequest(settings.stageTable(), stageId(stage.taskId(), stage.name())));
   }
 
-  /** The task's stages in {@code order} (index {@code byTaskId}); outages are thrown. */
+  /**
+   * The task's stages in {@code order} (index {@code taskStagesByTaskId} by default); outages are
+   * thrown.
+   */
   public List<TaskStageRecord> listStages(String taskId) {
     QueryRequest request =
-        TaskTables.queryIndex(settings.stageTable(), TaskTables.BY_TASK_ID, "taskId", taskId)
+        TaskTables.queryIndex(
+                settings.stageTable(), settings.indexes().stagesByTask(), "taskId", taskId)
             .build();
     try {
       List<TaskStageRecord> stages = new ArrayList<>();

@@ -14,6 +14,7 @@ import us.anth.plexus.api.settings.DynamoDbVariables;
  * @param taskTable name of the Task table (Amplify: {@code Task-<apiId>-NONE})
  * @param stageTable name of the TaskStage table
  * @param dataStoreFields maintain {@code _version}, {@code _lastChangedAt}, {@code _deleted}
+ * @param indexes names of the tables' secondary indexes (Amplify's by default)
  */
 public record TaskStoreSettings(
     boolean enabled,
@@ -21,7 +22,8 @@ public record TaskStoreSettings(
     String endpoint,
     String taskTable,
     String stageTable,
-    boolean dataStoreFields) {
+    boolean dataStoreFields,
+    TaskIndexes indexes) {
 
   public static final String ENABLED = DynamoDbVariables.ENABLED.name();
   public static final String REGION = DynamoDbVariables.REGION.name();
@@ -35,6 +37,18 @@ public record TaskStoreSettings(
     endpoint = endpoint == null ? "" : endpoint.trim();
     taskTable = blankTo(taskTable, "Task");
     stageTable = blankTo(stageTable, "TaskStage");
+    indexes = indexes == null ? TaskIndexes.AMPLIFY : indexes;
+  }
+
+  /** Settings with Amplify's index names. */
+  public TaskStoreSettings(
+      boolean enabled,
+      String region,
+      String endpoint,
+      String taskTable,
+      String stageTable,
+      boolean dataStoreFields) {
+    this(enabled, region, endpoint, taskTable, stageTable, dataStoreFields, TaskIndexes.AMPLIFY);
   }
 
   /** The defaults: disabled, us-east-1, AWS endpoint, tables Task and TaskStage. */
@@ -54,7 +68,8 @@ public record TaskStoreSettings(
         DynamoDbVariables.ENDPOINT.read(env),
         DynamoDbVariables.TASK_TABLE.read(env),
         DynamoDbVariables.STAGE_TABLE.read(env),
-        DynamoDbVariables.DATASTORE_FIELDS.read(env));
+        DynamoDbVariables.DATASTORE_FIELDS.read(env),
+        TaskIndexes.fromEnv(env));
   }
 
   /** The same settings as environment variables (ordered), e.g. for a Job's container env. */
@@ -66,23 +81,24 @@ public record TaskStoreSettings(
     env.put(TASK_TABLE, taskTable);
     env.put(STAGE_TABLE, stageTable);
     env.put(DATASTORE_FIELDS, Boolean.toString(dataStoreFields));
+    indexes.toEnv(env);
     return env;
   }
 
   /** A copy with the mirror switched on and pointed at {@code endpointOverride}. */
   public TaskStoreSettings withEndpoint(String endpointOverride) {
     return new TaskStoreSettings(
-        true, region, endpointOverride, taskTable, stageTable, dataStoreFields);
+        true, region, endpointOverride, taskTable, stageTable, dataStoreFields, indexes);
   }
 
   /** A copy with the DataStore conflict-detection fields switched on or off. */
   public TaskStoreSettings withDataStoreFields(boolean on) {
-    return new TaskStoreSettings(enabled, region, endpoint, taskTable, stageTable, on);
+    return new TaskStoreSettings(enabled, region, endpoint, taskTable, stageTable, on, indexes);
   }
 
   /** A copy with other table names (e.g. a random suffix per test). */
   public TaskStoreSettings withTables(String task, String stage) {
-    return new TaskStoreSettings(enabled, region, endpoint, task, stage, dataStoreFields);
+    return new TaskStoreSettings(enabled, region, endpoint, task, stage, dataStoreFields, indexes);
   }
 
   private static String blankTo(String value, String fallback) {

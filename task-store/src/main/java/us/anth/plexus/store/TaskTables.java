@@ -26,10 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * stores address items and indexes through {@link #itemKey} and {@link #queryIndex}.
  */
 public final class TaskTables {
-  public static final String BY_ACCOUNT_ID = "byAccountId";
-  public static final String BY_SCORECARD_ID = "byScorecardId";
-  public static final String BY_SCORE_ID = "byScoreId";
-  public static final String BY_TASK_ID = "byTaskId";
   private static final String ID = "id";
 
   private TaskTables() {}
@@ -43,15 +39,15 @@ public final class TaskTables {
         withStreams,
         List.of("id", "accountId", "scorecardId", "scoreId", "updatedAt"),
         List.of(
-            index(BY_ACCOUNT_ID, "accountId", "updatedAt"),
-            index(BY_SCORECARD_ID, "scorecardId", "updatedAt"),
-            index(BY_SCORE_ID, "scoreId", null)));
+            index(settings.indexes().byAccount(), "accountId", "updatedAt"),
+            index(settings.indexes().byScorecard(), "scorecardId", "updatedAt"),
+            index(settings.indexes().byScore(), "scoreId", null)));
     createTable(
         client,
         settings.stageTable(),
         withStreams,
         List.of("id", "taskId"),
-        List.of(index(BY_TASK_ID, "taskId", null)));
+        List.of(index(settings.indexes().stagesByTask(), "taskId", null)));
   }
 
   /** The primary key of the Task or TaskStage item {@code id}. */

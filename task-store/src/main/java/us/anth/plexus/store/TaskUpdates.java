@@ -1,6 +1,7 @@
 package us.anth.plexus.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import us.anth.plexus.api.Timestamps;
@@ -35,11 +36,47 @@ final class TaskUpdates {
     return value == null || value.isBlank() ? null : value;
   }
 
-  static RecordUpdate claim(RecordUpdate update) {
+  /** Attributes of a finished run that a new run starts without. */
+  static final List<String> RUN_FIELDS =
+      List.of(
+          RUNNER_SEQ,
+          "startedAt",
+          "completedAt",
+          "estimatedCompletionAt",
+          "currentStageId",
+          "errorMessage",
+          "errorDetails",
+          "stdout",
+          "stderr",
+          "output",
+          "error");
+
+  /** PENDING → DISPATCHING, recording who claimed it in workerNodeId (as Plexus's dispatcher). */
+  static RecordUpdate claim(RecordUpdate update, String dispatcherId) {
     return update
         .set("dispatchStatus", DispatchState.DISPATCHING.name())
+        .set("workerNodeId", dispatcherId)
         .when("#dispatchStatus = :g_pending", "dispatchStatus")
         .bind(":g_pending", AttributeValue.fromS(DispatchState.PENDING.name()));
+  }
+
+  /**
+   * A claim of {@code dispatcherId} starts a new run: status PENDING again (rank 0) and the
+   * previous run's progress and output removed, so the new run's writes apply.
+   */
+  static RecordUpdate newRun(RecordUpdate update, String dispatcherId) {
+    RecordUpdate reset =
+        update
+            .set("status", TaskStatus.PENDING.name())
+            .set(StatusGuard.RANK, 0L)
+            .when(
+                "#dispatchStatus = :g_dispatching AND #workerNodeId = :g_us",
+                "dispatchStatus",
+                "workerNodeId")
+            .bind(":g_dispatching", AttributeValue.fromS(DispatchState.DISPATCHING.name()))
+            .bind(":g_us", AttributeValue.fromS(dispatcherId));
+    RUN_FIELDS.forEach(reset::remove);
+    return reset;
   }
 
   static RecordUpdate dispatched(RecordUpdate update) {

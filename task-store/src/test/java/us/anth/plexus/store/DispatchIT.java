@@ -18,9 +18,9 @@ class DispatchIT {
   void claimTakesAPendingTaskOnlyOnce() {
     String id = db.dashboardTask("acct-1", null);
 
-    assertThat(db.tasks().claimForDispatch(id)).isTrue();
+    assertThat(db.tasks().claimForDispatch(id, "test-dispatcher")).isTrue();
     assertThat(db.task(id).dispatchStatus()).isEqualTo("DISPATCHING");
-    assertThat(db.tasks().claimForDispatch(id)).isFalse();
+    assertThat(db.tasks().claimForDispatch(id, "test-dispatcher")).isFalse();
   }
 
   @Test
@@ -30,7 +30,7 @@ class DispatchIT {
     try {
       List<Callable<Boolean>> claims = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        claims.add(() -> db.tasks().claimForDispatch(id));
+        claims.add(() -> db.tasks().claimForDispatch(id, "test-dispatcher"));
       }
       int winners = 0;
       for (Future<Boolean> claim : pool.invokeAll(claims)) {
@@ -46,15 +46,15 @@ class DispatchIT {
   void claimRefusesMissingAndAlreadyDispatchedTasks() {
     String created = db.tasks().createTask(NewTask.of("acct-1", "demo", "demo/x", "demo"));
 
-    assertThat(db.tasks().claimForDispatch("no-such-task")).isFalse();
+    assertThat(db.tasks().claimForDispatch("no-such-task", "test-dispatcher")).isFalse();
     assertThat(db.tasks().find("no-such-task")).isEmpty();
-    assertThat(db.tasks().claimForDispatch(created)).isFalse();
+    assertThat(db.tasks().claimForDispatch(created, "test-dispatcher")).isFalse();
   }
 
   @Test
   void markDispatchedKeepsTheDashboardMetadataAndAddsTheKubernetesRef() {
     String id = db.dashboardTask("acct-1", "{\"scorecard\":\"sc-1\",\"n\":3}");
-    db.tasks().claimForDispatch(id);
+    db.tasks().claimForDispatch(id, "test-dispatcher");
 
     db.tasks().markDispatched(id, Map.of("namespace", "plexus", "name", "task-" + id));
 
@@ -68,7 +68,7 @@ class DispatchIT {
   @Test
   void markDispatchedDoesNotResurrectAFailedDispatch() {
     String id = db.dashboardTask("acct-1", null);
-    db.tasks().claimForDispatch(id);
+    db.tasks().claimForDispatch(id, "test-dispatcher");
     db.tasks().markDispatchFailed(id, "no pool matches target evaluation/accuracy");
 
     db.tasks().markDispatched(id, Map.of("namespace", "plexus"));

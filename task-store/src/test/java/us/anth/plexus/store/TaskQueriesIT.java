@@ -57,7 +57,7 @@ class TaskQueriesIT {
     db.setTaskAttribute(
         id, "metadata", AttributeValue.fromM(Map.of("scorecard", AttributeValue.fromS("sc-1"))));
 
-    db.tasks().claimForDispatch(id);
+    db.tasks().claimForDispatch(id, "test-dispatcher");
     db.tasks().markDispatched(id, Map.of("namespace", "plexus", "name", "t1"));
 
     String metadata = db.task(id).metadata();

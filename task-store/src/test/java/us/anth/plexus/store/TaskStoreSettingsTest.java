@@ -18,15 +18,30 @@ class TaskStoreSettingsTest {
   }
 
   @Test
+  void indexNamesDefaultToAmplifys() {
+    assertThat(TaskStoreSettings.fromEnv(Map.of()).indexes())
+        .isEqualTo(
+            new TaskIndexes(
+                "tasksByAccountIdAndUpdatedAt",
+                "tasksByScorecardIdAndUpdatedAt",
+                "tasksByScoreId",
+                "taskStagesByTaskId"));
+  }
+
+  @Test
   void readsEveryVariableAndWritesThemBack() {
     Map<String, String> env =
-        Map.of(
-            "PLEXUS_DYNAMODB_ENABLED", "true",
-            "PLEXUS_DYNAMODB_REGION", "eu-west-1",
-            "PLEXUS_DYNAMODB_ENDPOINT", "http://127.0.0.1:8000",
-            "PLEXUS_DYNAMODB_TASK_TABLE", "Task-abc-NONE",
-            "PLEXUS_DYNAMODB_STAGE_TABLE", "TaskStage-abc-NONE",
-            "PLEXUS_DYNAMODB_DATASTORE_FIELDS", "true");
+        Map.ofEntries(
+            Map.entry("PLEXUS_DYNAMODB_ENABLED", "true"),
+            Map.entry("PLEXUS_DYNAMODB_REGION", "eu-west-1"),
+            Map.entry("PLEXUS_DYNAMODB_ENDPOINT", "http://127.0.0.1:8000"),
+            Map.entry("PLEXUS_DYNAMODB_TASK_TABLE", "Task-abc-NONE"),
+            Map.entry("PLEXUS_DYNAMODB_STAGE_TABLE", "TaskStage-abc-NONE"),
+            Map.entry("PLEXUS_DYNAMODB_DATASTORE_FIELDS", "true"),
+            Map.entry("PLEXUS_DYNAMODB_ACCOUNT_INDEX", "byAccount"),
+            Map.entry("PLEXUS_DYNAMODB_SCORECARD_INDEX", "byScorecard"),
+            Map.entry("PLEXUS_DYNAMODB_SCORE_INDEX", "byScore"),
+            Map.entry("PLEXUS_DYNAMODB_STAGE_INDEX", "byTask"));
 
     TaskStoreSettings settings = TaskStoreSettings.fromEnv(env);
 
@@ -38,7 +53,8 @@ class TaskStoreSettingsTest {
                 "http://127.0.0.1:8000",
                 "Task-abc-NONE",
                 "TaskStage-abc-NONE",
-                true));
+                true,
+                new TaskIndexes("byAccount", "byScorecard", "byScore", "byTask")));
     assertThat(settings.toEnv())
         .isEqualTo(
             env.entrySet().stream()

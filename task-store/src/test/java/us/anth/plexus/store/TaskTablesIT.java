@@ -24,9 +24,11 @@ class TaskTablesIT {
     assertThat(indexes(task))
         .isEqualTo(
             Map.of(
-                "byAccountId", Map.of("accountId", KeyType.HASH, "updatedAt", KeyType.RANGE),
-                "byScorecardId", Map.of("scorecardId", KeyType.HASH, "updatedAt", KeyType.RANGE),
-                "byScoreId", Map.of("scoreId", KeyType.HASH)));
+                "tasksByAccountIdAndUpdatedAt",
+                    Map.of("accountId", KeyType.HASH, "updatedAt", KeyType.RANGE),
+                "tasksByScorecardIdAndUpdatedAt",
+                    Map.of("scorecardId", KeyType.HASH, "updatedAt", KeyType.RANGE),
+                "tasksByScoreId", Map.of("scoreId", KeyType.HASH)));
     assertThat(task.attributeDefinitions())
         .extracting(d -> d.attributeName(), d -> d.attributeTypeAsString())
         .containsExactlyInAnyOrder(
@@ -42,7 +44,8 @@ class TaskTablesIT {
     TableDescription stage = describe(db.settings().stageTable());
 
     assertThat(keys(stage.keySchema())).isEqualTo(Map.of("id", KeyType.HASH));
-    assertThat(indexes(stage)).isEqualTo(Map.of("byTaskId", Map.of("taskId", KeyType.HASH)));
+    assertThat(indexes(stage))
+        .isEqualTo(Map.of("taskStagesByTaskId", Map.of("taskId", KeyType.HASH)));
   }
 
   @Test

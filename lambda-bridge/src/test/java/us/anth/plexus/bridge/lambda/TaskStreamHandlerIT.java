@@ -137,7 +137,7 @@ class TaskStreamHandlerIT {
 
   @Test
   void malformedTargetFailsTheTaskWithThePreciseReason() {
-    var task = DashboardTasks.pending().with("target", "training/gpu required");
+    var task = DashboardTasks.pending().with("target", "training/gpu\trequired");
     table.insert(task);
 
     assertThat(deliver(handler(fixture.kube()), table.streamRecords()).getBatchItemFailures())
@@ -151,8 +151,8 @@ class TaskStreamHandlerIT {
         .isEqualTo(
             "Task "
                 + task.id()
-                + " cannot be dispatched: target 'training/gpu required' has an invalid character"
-                + " ' ' (space) at position 12; names use letters, digits, '.', '_' and '-'");
+                + " cannot be dispatched: target 'training/gpu\\u0009required' has the control"
+                + " character U+0009 at position 12; a target is printable text");
   }
 
   @Test

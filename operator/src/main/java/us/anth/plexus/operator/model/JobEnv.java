@@ -14,6 +14,10 @@ import us.anth.plexus.store.appsync.AppSyncSettings;
 
 /** The runner container's environment, in the order the Job contract lists it. */
 public final class JobEnv {
+  /** The keys of a pool's plexusApiSecret that become the pod's environment, each optional. */
+  public static final List<String> PLEXUS_API_KEYS =
+      List.of("PLEXUS_API_URL", "PLEXUS_API_KEY", "PLEXUS_ACCOUNT_KEY");
+
   private JobEnv() {}
 
   /** Task identity, command prefix, timeout, pod fieldRefs, DynamoDB settings, then pool env. */
@@ -30,6 +34,15 @@ public final class JobEnv {
     env.add(fieldRef(JobContract.ENV_POD_NAME, "metadata.name"));
     env.add(fieldRef(JobContract.ENV_NODE_NAME, "spec.nodeName"));
     new TreeMap<>(config.storeEnv()).forEach((k, v) -> env.add(storeVariable(k, v)));
+    if (pool.getSpec().getTaskIdArgument() != null) {
+      env.add(value("PLEXUS_TASK_ID_ARG", pool.getSpec().getTaskIdArgument().name()));
+    }
+    String apiSecret = pool.getSpec().getPlexusApiSecret();
+    if (apiSecret != null && !apiSecret.isBlank()) {
+      for (String key : PLEXUS_API_KEYS) {
+        env.add(secretKey(key, apiSecret));
+      }
+    }
     if (pool.getSpec().getEnv() != null) {
       env.addAll(pool.getSpec().getEnv());
     }
@@ -66,6 +79,19 @@ public final class JobEnv {
     return new EnvVarBuilder().withName(name).withValue(value).build();
   }
 
+  private static EnvVar secretKey(String name, String secret) {
+    return new EnvVarBuilder()
+        .withName(name)
+        .withNewValueFrom()
+        .withNewSecretKeyRef()
+        .withName(secret)
+        .withKey(name)
+        .withOptional(true)
+        .endSecretKeyRef()
+        .endValueFrom()
+        .build();
+  }
+
   private static EnvVar fieldRef(String name, String path) {
     return new EnvVarBuilder()
         .withName(name)
@@ -84,7 +110,9 @@ public final class JobEnv {
       String value =
           var.getValueFrom() != null && var.getValueFrom().getFieldRef() != null
               ? "fieldRef:" + var.getValueFrom().getFieldRef().getFieldPath()
-              : var.getValue();
+              : var.getValueFrom() != null && var.getValueFrom().getSecretKeyRef() != null
+                  ? "secret:" + var.getValueFrom().getSecretKeyRef().getName()
+                  : var.getValue();
       map.put(var.getName(), value);
     }
     return map;

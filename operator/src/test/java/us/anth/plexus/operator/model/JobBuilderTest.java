@@ -211,6 +211,33 @@ class JobBuilderTest {
   }
 
   @Test
+  void poolPassesTheTaskIdRuleAndThePlexusApiSecretToTheRunner() {
+    var plexusPool = pool("plexus", "*");
+    plexusPool.getSpec().setTaskIdArgument(us.anth.plexus.api.TaskIdArgument.never);
+    plexusPool.getSpec().setPlexusApiSecret("plexus-api");
+    var env =
+        JobBuilder.build(TestTasks.builder().build(), plexusPool, config)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0)
+            .getEnv();
+    assertThat(JobEnv.asMap(env))
+        .containsEntry("PLEXUS_TASK_ID_ARG", "never")
+        .containsEntry("PLEXUS_API_URL", "secret:plexus-api")
+        .containsEntry("PLEXUS_API_KEY", "secret:plexus-api")
+        .containsEntry("PLEXUS_ACCOUNT_KEY", "secret:plexus-api");
+    assertThat(env)
+        .filteredOn(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
+        .allSatisfy(
+            e -> {
+              assertThat(e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo(e.getName());
+              assertThat(e.getValueFrom().getSecretKeyRef().getOptional()).isTrue();
+            });
+  }
+
+  @Test
   void emptyTaskIdAndPrefixAreSentEmpty() {
     PlexusTask untracked = TestTasks.builder().build();
     var env =

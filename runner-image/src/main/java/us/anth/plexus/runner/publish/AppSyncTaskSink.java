@@ -2,9 +2,11 @@ package us.anth.plexus.runner.publish;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import us.anth.plexus.runner.progress.ProgressEvent;
 import us.anth.plexus.runner.progress.StageSnapshot;
 import us.anth.plexus.store.StageUpdate;
 import us.anth.plexus.store.TaskRunnerUpdate;
@@ -26,6 +28,7 @@ public final class AppSyncTaskSink implements ProgressSink {
   private final Set<String> reported = new HashSet<>();
   private TaskRunnerUpdate writtenTask;
   private long lastSnapshot;
+  private volatile boolean commandOwnsProgress;
 
   public AppSyncTaskSink(AppSyncTaskWriter writer, Consumer<String> log) {
     this.writer = writer;
@@ -47,7 +50,7 @@ public final class AppSyncTaskSink implements ProgressSink {
     if (snapshot.sequence() <= lastSnapshot) {
       return;
     }
-    for (StageSnapshot stage : snapshot.stages()) {
+    for (StageSnapshot stage : commandOwnsProgress ? List.<StageSnapshot>of() : snapshot.stages()) {
       StageUpdate update = DynamoRecords.stage(taskId, stage, 0);
       if (!update.equals(writtenStages.get(stage.name()))) {
         check(writer.upsertStage(update));
@@ -55,7 +58,11 @@ public final class AppSyncTaskSink implements ProgressSink {
       }
     }
     TaskRunnerUpdate task = DynamoRecords.task(taskId, snapshot, 0);
-    if (!task.equals(writtenTask)) {
+    if (commandOwnsProgress) {
+      task = DynamoRecords.withoutProgress(task);
+    }
+    boolean nothingOfOurs = commandOwnsProgress && !snapshot.isFinal();
+    if (!nothingOfOurs && !task.equals(writtenTask)) {
       WriteResult result = writer.updateRunnerState(taskId, task);
       if (result.outcome() == WriteResult.Outcome.NOT_FOUND) {
         reportOnce("Task record " + taskId + " does not exist; only its TaskStages are written");
@@ -64,6 +71,16 @@ public final class AppSyncTaskSink implements ProgressSink {
       writtenTask = task;
     }
     lastSnapshot = snapshot.sequence();
+  }
+
+  /**
+   * The command reports its own stages and status through the same API: no stage and no stage
+   * pointer is written here (reading them back is the DynamoDB sink's, when configured).
+   */
+  @Override
+  public Runnable followCommandProgress(String taskId, Consumer<ProgressEvent> events) {
+    commandOwnsProgress = true;
+    return () -> {};
   }
 
   private void check(WriteResult result) {

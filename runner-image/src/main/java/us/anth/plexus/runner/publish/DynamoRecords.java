@@ -47,6 +47,22 @@ public final class DynamoRecords {
         snapshot.errorMessage());
   }
 
+  /**
+   * {@code update} without the stage pointer and estimate: what the runner still writes when the
+   * command reports its own progress through the Plexus API (its stages have ids of its own).
+   */
+  public static TaskRunnerUpdate withoutProgress(TaskRunnerUpdate update) {
+    return new TaskRunnerUpdate(
+        update.sequence(),
+        null,
+        null,
+        update.stdout(),
+        update.stderr(),
+        update.output(),
+        update.errorMessage(),
+        update.errorDetails());
+  }
+
   private static TaskStatus status(StageState state) {
     return switch (state) {
       case PENDING -> TaskStatus.PENDING;

@@ -1,8 +1,10 @@
 package us.anth.plexus.runner.publish;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import us.anth.plexus.runner.progress.ProgressEvent;
 import us.anth.plexus.runner.progress.StageSnapshot;
 import us.anth.plexus.store.MonotonicSequence;
 import us.anth.plexus.store.StageUpdate;
@@ -16,6 +18,8 @@ import us.anth.plexus.store.WriteResult;
  * numbered by a {@link MonotonicSequence} (above any earlier pod's), so a stale or retried write
  * never replaces a newer one; snapshots older than the last one written are skipped. An unreachable
  * DynamoDB throws, so the publisher retries the latest state with backoff. One sink serves one run.
+ * When the command owns its progress ({@link #followCommandProgress}) no TaskStage is written and
+ * the command's own records are read back instead.
  */
 public final class DynamoTaskSink implements ProgressSink, AutoCloseable {
   private final TaskStores stores;
@@ -25,6 +29,7 @@ public final class DynamoTaskSink implements ProgressSink, AutoCloseable {
   private TaskRunnerUpdate writtenTask;
   private long lastSnapshot;
   private boolean warned;
+  private volatile StageRecordFollower commandProgress;
 
   public DynamoTaskSink(TaskStores stores, Consumer<String> log) {
     this.stores = stores;
@@ -46,17 +51,21 @@ public final class DynamoTaskSink implements ProgressSink, AutoCloseable {
     if (snapshot.sequence() <= lastSnapshot) {
       return;
     }
-    for (StageSnapshot stage : snapshot.stages()) {
+    for (StageSnapshot stage :
+        commandProgress == null ? snapshot.stages() : List.<StageSnapshot>of()) {
       StageUpdate unnumbered = DynamoRecords.stage(taskId, stage, 0);
       if (!unnumbered.equals(writtenStages.get(stage.name()))) {
         check(stores.stages().upsert(DynamoRecords.stage(taskId, stage, next())));
         writtenStages.put(stage.name(), unnumbered);
       }
     }
-    TaskRunnerUpdate task = DynamoRecords.task(taskId, snapshot, 0);
-    if (!task.equals(writtenTask)) {
+    TaskRunnerUpdate task = ownProgress(DynamoRecords.task(taskId, snapshot, 0));
+    boolean nothingOfOurs = commandProgress != null && !snapshot.isFinal();
+    if (!nothingOfOurs && !task.equals(writtenTask)) {
       WriteResult result =
-          stores.tasks().updateRunnerState(taskId, DynamoRecords.task(taskId, snapshot, next()));
+          stores
+              .tasks()
+              .updateRunnerState(taskId, ownProgress(DynamoRecords.task(taskId, snapshot, next())));
       if (result.outcome() == WriteResult.Outcome.NOT_FOUND) {
         warnOnce("Task record " + taskId + " does not exist; only its TaskStages are written");
       }
@@ -64,6 +73,11 @@ public final class DynamoTaskSink implements ProgressSink, AutoCloseable {
       writtenTask = task;
     }
     lastSnapshot = snapshot.sequence();
+  }
+
+  /** Without the stage pointer and estimate when the command owns its progress. */
+  private TaskRunnerUpdate ownProgress(TaskRunnerUpdate update) {
+    return commandProgress == null ? update : DynamoRecords.withoutProgress(update);
   }
 
   private long next() {
@@ -81,6 +95,15 @@ public final class DynamoTaskSink implements ProgressSink, AutoCloseable {
       warned = true;
       log.accept(message);
     }
+  }
+
+  @Override
+  public Runnable followCommandProgress(String taskId, Consumer<ProgressEvent> events) {
+    if (taskId != null && commandProgress == null) {
+      commandProgress = new StageRecordFollower(stores.stages(), taskId, events, log);
+    }
+    StageRecordFollower follower = commandProgress;
+    return follower == null ? () -> {} : follower::stop;
   }
 
   @Override
