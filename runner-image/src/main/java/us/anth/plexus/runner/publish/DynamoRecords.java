@@ -59,8 +59,7 @@ public final class DynamoRecords {
         update.stdout(),
         update.stderr(),
         update.output(),
-        update.errorMessage(),
-        update.errorDetails());
+        update.errorMessage());
   }
 
   private static TaskStatus status(StageState state) {
