@@ -3,8 +3,8 @@ package us.anth.plexus.runner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import us.anth.plexus.api.settings.RunnerVariables;
 
 /**
  * How a Plexus command attaches to its Task, as Plexus's Celery worker does it
@@ -17,18 +17,17 @@ import java.util.Map;
  */
 public record PlexusAttach(String mode, String taskId) {
   /** Runner setting (set by the operator from the pool's taskIdArgument). */
-  public static final String MODE_ENV = "PLEXUS_TASK_ID_ARG";
+  public static final String MODE_ENV = RunnerVariables.TASK_ID_ARG.name();
 
   /** What the child process reads, as under Plexus's worker. */
   public static final String DISPATCH_TASK_ID_ENV = "PLEXUS_DISPATCH_TASK_ID";
 
-  /** Reads the mode; throws IllegalArgumentException for an unknown one. */
+  /**
+   * Reads the mode ({@link RunnerVariables#TASK_ID_ARG}); throws IllegalArgumentException for an
+   * unknown one.
+   */
   public static PlexusAttach fromEnv(Map<String, String> env, String taskId) {
-    String mode = env.getOrDefault(MODE_ENV, "auto").trim().toLowerCase(Locale.ROOT);
-    if (!List.of("auto", "always", "never").contains(mode)) {
-      throw new IllegalArgumentException(
-          MODE_ENV + " must be auto, always or never, not: " + env.get(MODE_ENV));
-    }
+    String mode = RunnerVariables.TASK_ID_ARG.read(env);
     return new PlexusAttach(mode, taskId == null || taskId.isBlank() ? null : taskId);
   }
 

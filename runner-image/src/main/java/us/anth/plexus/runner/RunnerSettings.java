@@ -38,7 +38,7 @@ public record RunnerSettings(
         Math.toIntExact(RunnerVariables.TAIL_BYTES.read(env)),
         Duration.ofSeconds(RunnerVariables.STATUS_FLUSH_SECONDS.read(env)),
         PlexusAttach.fromEnv(env, null).mode(),
-        !env.getOrDefault("PLEXUS_API_URL", "").isBlank()
-            && !env.getOrDefault("PLEXUS_API_KEY", "").isBlank());
+        !RunnerVariables.API_URL.read(env).isEmpty()
+            && !RunnerVariables.API_KEY.read(env).isEmpty());
   }
 }

@@ -133,6 +133,28 @@ class AppSyncRunnerProcessIT {
                 + " PLEXUS_APPSYNC_AUTH=iam)");
   }
 
+  @Test
+  void aBadSinkOrTaskIdArgumentStopsTheRunnerWithOneLineNamingIt() throws Exception {
+    PlexusTask task =
+        TestTasks.create(
+            api.client(), TestTasks.randomNamespace(), "plexus-runner demo", List.of());
+    Map<String, String> badSink = Map.of(TaskSink.ENV, "graphql");
+    Map<String, String> badArgument = Map.of("PLEXUS_TASK_ID_ARG", "sometimes");
+    Map<Map<String, String>, String> lines =
+        Map.of(
+            badSink,
+            "cannot start: PLEXUS_TASK_SINK must be dynamodb, appsync or both, got 'graphql'",
+            badArgument,
+            "cannot start: PLEXUS_TASK_ID_ARG must be auto, always or never, got 'sometimes'");
+    for (Map.Entry<Map<String, String>, String> bad : lines.entrySet()) {
+      Path stderr = dir.resolve(bad.getKey().keySet().iterator().next() + ".txt");
+      Process runner = RunnerProcess.start(api.url(), task, "128m", bad.getKey(), stderr);
+      assertThat(runner.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(runner.exitValue()).isEqualTo(RunResult.CANNOT_START);
+      assertThat(Files.readString(stderr).strip()).endsWith(bad.getValue());
+    }
+  }
+
   private static Map<String, String> env(String apiKey) {
     return Map.of(
         TaskSink.ENV,

@@ -43,6 +43,6 @@ class PlexusAttachTest {
   @Test
   void unknownModeIsNamed() {
     assertThatThrownBy(() -> PlexusAttach.fromEnv(Map.of("PLEXUS_TASK_ID_ARG", "sometimes"), "t"))
-        .hasMessage("PLEXUS_TASK_ID_ARG must be auto, always or never, not: sometimes");
+        .hasMessage("PLEXUS_TASK_ID_ARG must be auto, always or never, got 'sometimes'");
   }
 }

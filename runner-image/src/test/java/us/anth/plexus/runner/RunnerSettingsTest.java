@@ -53,6 +53,17 @@ class RunnerSettingsTest {
                         "PLEXUS_KILL_GRACE_SECONDS",
                         "soon")))
         .hasMessage("PLEXUS_KILL_GRACE_SECONDS must be a whole number, got 'soon'");
+    assertThatThrownBy(
+            () ->
+                RunnerSettings.fromEnv(
+                    Map.of(
+                        "PLEXUS_TASK_NAMESPACE",
+                        "ns",
+                        "PLEXUS_TASK_NAME",
+                        "t",
+                        "PLEXUS_TASK_ID_ARG",
+                        "sometimes")))
+        .hasMessage("PLEXUS_TASK_ID_ARG must be auto, always or never, got 'sometimes'");
   }
 
   @Test

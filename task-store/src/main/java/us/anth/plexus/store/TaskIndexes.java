@@ -1,6 +1,7 @@
 package us.anth.plexus.store;
 
 import java.util.Map;
+import us.anth.plexus.api.settings.DynamoDbVariables;
 
 /**
  * Names of the secondary indexes of the Task and TaskStage tables. The defaults are the names
@@ -10,26 +11,23 @@ import java.util.Map;
  */
 public record TaskIndexes(
     String byAccount, String byScorecard, String byScore, String stagesByTask) {
-  public static final String ACCOUNT_INDEX = "PLEXUS_DYNAMODB_ACCOUNT_INDEX";
-  public static final String SCORECARD_INDEX = "PLEXUS_DYNAMODB_SCORECARD_INDEX";
-  public static final String SCORE_INDEX = "PLEXUS_DYNAMODB_SCORE_INDEX";
-  public static final String STAGE_INDEX = "PLEXUS_DYNAMODB_STAGE_INDEX";
+  public static final String ACCOUNT_INDEX = DynamoDbVariables.ACCOUNT_INDEX.name();
+  public static final String SCORECARD_INDEX = DynamoDbVariables.SCORECARD_INDEX.name();
+  public static final String SCORE_INDEX = DynamoDbVariables.SCORE_INDEX.name();
+  public static final String STAGE_INDEX = DynamoDbVariables.STAGE_INDEX.name();
 
-  /** Amplify's default names. */
-  public static final TaskIndexes AMPLIFY =
-      new TaskIndexes(
-          "tasksByAccountIdAndUpdatedAt",
-          "tasksByScorecardIdAndUpdatedAt",
-          "tasksByScoreId",
-          "taskStagesByTaskId");
+  /** Amplify's default names (the variables' defaults). */
+  public static final TaskIndexes AMPLIFY = fromEnv(Map.of());
 
-  /** Reads the index variables; missing or blank ones take Amplify's names. */
+  /**
+   * Reads the index variables ({@link DynamoDbVariables}); missing or blank ones take Amplify's.
+   */
   public static TaskIndexes fromEnv(Map<String, String> env) {
     return new TaskIndexes(
-        or(env.get(ACCOUNT_INDEX), AMPLIFY.byAccount),
-        or(env.get(SCORECARD_INDEX), AMPLIFY.byScorecard),
-        or(env.get(SCORE_INDEX), AMPLIFY.byScore),
-        or(env.get(STAGE_INDEX), AMPLIFY.stagesByTask));
+        DynamoDbVariables.ACCOUNT_INDEX.read(env),
+        DynamoDbVariables.SCORECARD_INDEX.read(env),
+        DynamoDbVariables.SCORE_INDEX.read(env),
+        DynamoDbVariables.STAGE_INDEX.read(env));
   }
 
   /** Writes the names that differ from Amplify's into {@code env} (the defaults need none). */
@@ -45,9 +43,5 @@ public record TaskIndexes(
     if (!value.equals(amplify)) {
       env.put(name, value);
     }
-  }
-
-  private static String or(String value, String fallback) {
-    return value == null || value.isBlank() ? fallback : value.trim();
   }
 }

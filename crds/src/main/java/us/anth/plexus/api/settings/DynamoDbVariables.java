@@ -32,10 +32,35 @@ public final class DynamoDbVariables {
           "maintain `_version`, `_lastChangedAt` and `_deleted`; set `true` when the Amplify API"
               + " has DataStore conflict detection on");
 
+  public static final Setting<String> ACCOUNT_INDEX =
+      Setting.text(
+          "PLEXUS_DYNAMODB_ACCOUNT_INDEX",
+          "tasksByAccountIdAndUpdatedAt",
+          "Task index by account (Amplify names each index `<model>sBy<Field>[And<SortKey>]`)");
+  public static final Setting<String> SCORECARD_INDEX =
+      Setting.text(
+          "PLEXUS_DYNAMODB_SCORECARD_INDEX",
+          "tasksByScorecardIdAndUpdatedAt",
+          "Task index by scorecard");
+  public static final Setting<String> SCORE_INDEX =
+      Setting.text("PLEXUS_DYNAMODB_SCORE_INDEX", "tasksByScoreId", "Task index by score");
+  public static final Setting<String> STAGE_INDEX =
+      Setting.text("PLEXUS_DYNAMODB_STAGE_INDEX", "taskStagesByTaskId", "TaskStage index by task");
+
   private DynamoDbVariables() {}
 
   /** Every DynamoDB setting, in docs order. */
   public static List<Setting<?>> all() {
-    return List.of(ENABLED, REGION, ENDPOINT, TASK_TABLE, STAGE_TABLE, DATASTORE_FIELDS);
+    return List.of(
+        ENABLED,
+        REGION,
+        ENDPOINT,
+        TASK_TABLE,
+        STAGE_TABLE,
+        DATASTORE_FIELDS,
+        ACCOUNT_INDEX,
+        SCORECARD_INDEX,
+        SCORE_INDEX,
+        STAGE_INDEX);
   }
 }

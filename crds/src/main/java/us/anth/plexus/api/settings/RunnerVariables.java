@@ -37,6 +37,24 @@ public final class RunnerVariables {
   public static final Setting<String> POD_NAME =
       Setting.text(JobContract.ENV_POD_NAME, "", "shown in the runner's log lines");
 
+  public static final Setting<String> TASK_ID_ARG =
+      Setting.choiceIgnoringCase(
+          "PLEXUS_TASK_ID_ARG",
+          "when `--task-id <id>` is appended to a command (the pool's `taskIdArgument`): `auto`"
+              + " Plexus's worker rule when the executable is `plexus`, `always` that rule for any"
+              + " executable, `never` not at all (nor `PLEXUS_DISPATCH_TASK_ID`)",
+          "auto",
+          "always",
+          "never");
+  public static final Setting<String> API_URL =
+      Setting.text(
+          "PLEXUS_API_URL",
+          "",
+          "the Plexus API, from the pool's `plexusApiSecret`; with the key set, an attached"
+              + " command reports its own progress");
+  public static final Setting<String> API_KEY =
+      Setting.text("PLEXUS_API_KEY", "", "the Plexus API key, from the pool's `plexusApiSecret`");
+
   private RunnerVariables() {}
 
   /** Every runner setting, in docs order. */
@@ -50,6 +68,9 @@ public final class RunnerVariables {
         KILL_GRACE_SECONDS,
         TAIL_BYTES,
         STATUS_FLUSH_SECONDS,
-        POD_NAME);
+        POD_NAME,
+        TASK_ID_ARG,
+        API_URL,
+        API_KEY);
   }
 }

@@ -158,19 +158,47 @@ public record Setting<T>(
   /** One of {@code choices}, exactly (case matters); the first is the default. */
   public static Setting<String> choice(String name, String description, String... choices) {
     List<String> allowed = Arrays.asList(choices);
-    String expected = String.join(" or ", allowed);
     return new Setting<>(
         name,
-        "`" + String.join("` or `", allowed) + "`",
+        listed(allowed, "`", "`"),
         allowed.get(0),
         description,
         v -> {
           if (!allowed.contains(v)) {
-            throw bad(name, expected, v);
+            throw bad(name, listed(allowed, "", ""), v);
           }
           return v;
         },
         env -> allowed.get(0));
+  }
+
+  /**
+   * One of {@code choices} in any case, read as spelled in {@code choices}; the first is the
+   * default.
+   */
+  public static Setting<String> choiceIgnoringCase(
+      String name, String description, String... choices) {
+    List<String> allowed = Arrays.asList(choices);
+    return new Setting<>(
+        name,
+        listed(allowed, "`", "`") + " (any case)",
+        allowed.get(0),
+        description,
+        v ->
+            allowed.stream()
+                .filter(v::equalsIgnoreCase)
+                .findFirst()
+                .orElseThrow(() -> bad(name, listed(allowed, "", ""), v)),
+        env -> allowed.get(0));
+  }
+
+  /** "a or b", "a, b or c", each item between {@code open} and {@code close}. */
+  private static String listed(List<String> items, String open, String close) {
+    List<String> quoted = items.stream().map(i -> open + i + close).toList();
+    int last = quoted.size() - 1;
+    return last == 0
+        ? quoted.get(0)
+        : String.join(", ", quoted.subList(0, last)) + " or " + quoted.get(last);
   }
 
   private static long wholeNumber(String name, String value) {

@@ -48,6 +48,25 @@ class SettingTest {
   }
 
   @Test
+  void choicesIgnoringCaseReadAsSpelledAndNameTheVariableOtherwise() {
+    assertThat(AppSyncVariables.TASK_SINK.read(Map.of())).isEqualTo("dynamodb");
+    assertThat(AppSyncVariables.TASK_SINK.read(Map.of("PLEXUS_TASK_SINK", " Both ")))
+        .isEqualTo("both");
+    assertThatThrownBy(() -> AppSyncVariables.TASK_SINK.read(Map.of("PLEXUS_TASK_SINK", "graphql")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("PLEXUS_TASK_SINK must be dynamodb, appsync or both, got 'graphql'");
+    assertThat(AppSyncVariables.AUTH.read(Map.of("PLEXUS_APPSYNC_AUTH", "APIKEY")))
+        .isEqualTo("apiKey");
+    assertThat(RunnerVariables.TASK_ID_ARG.read(Map.of())).isEqualTo("auto");
+    assertThat(RunnerVariables.TASK_ID_ARG.read(Map.of("PLEXUS_TASK_ID_ARG", "NEVER")))
+        .isEqualTo("never");
+    assertThatThrownBy(
+            () -> RunnerVariables.TASK_ID_ARG.read(Map.of("PLEXUS_TASK_ID_ARG", "sometimes")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("PLEXUS_TASK_ID_ARG must be auto, always or never, got 'sometimes'");
+  }
+
+  @Test
   void defaultsFallBackToOtherVariablesAndKeepEmptyWhereThatMeansNone() {
     assertThat(OperatorVariables.LEADER_ELECTION_NAMESPACE.read(Map.of("POD_NAMESPACE", "ops")))
         .isEqualTo("ops");
@@ -64,6 +83,7 @@ class SettingTest {
     all.addAll(RunnerVariables.all());
     all.addAll(DynamoDbVariables.all());
     all.addAll(BridgeVariables.all());
+    all.addAll(AppSyncVariables.all());
     Set<String> names = new HashSet<>();
     for (Setting<?> setting : all) {
       assertThat(setting.name()).startsWith("PLEXUS_");

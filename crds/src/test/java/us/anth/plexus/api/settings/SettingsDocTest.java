@@ -39,6 +39,13 @@ class SettingsDocTest {
     section(page, "DynamoDB (operator, runner, bridge, plexusctl)", "", DynamoDbVariables.all());
     section(
         page,
+        "AppSync (operator, runner)",
+        "Where Task and TaskStage writes go ([AppSync](../operations/appsync.md)). The operator"
+            + " copies `PLEXUS_TASK_SINK` and every `PLEXUS_APPSYNC_*` variable but the key into"
+            + " each Job.",
+        AppSyncVariables.all());
+    section(
+        page,
         "Lambda bridge and stream poller",
         "The bridge also reads the [DynamoDB settings](#dynamodb-operator-runner-bridge-plexusctl).",
         BridgeVariables.all());

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.job.JobContract;
+import us.anth.plexus.api.settings.RunnerVariables;
 import us.anth.plexus.operator.OperatorConfig;
 import us.anth.plexus.store.appsync.AppSyncSettings;
 
@@ -16,7 +17,7 @@ import us.anth.plexus.store.appsync.AppSyncSettings;
 public final class JobEnv {
   /** The keys of a pool's plexusApiSecret that become the pod's environment, each optional. */
   public static final List<String> PLEXUS_API_KEYS =
-      List.of("PLEXUS_API_URL", "PLEXUS_API_KEY", "PLEXUS_ACCOUNT_KEY");
+      List.of(RunnerVariables.API_URL.name(), RunnerVariables.API_KEY.name(), "PLEXUS_ACCOUNT_KEY");
 
   private JobEnv() {}
 
@@ -35,7 +36,7 @@ public final class JobEnv {
     env.add(fieldRef(JobContract.ENV_NODE_NAME, "spec.nodeName"));
     new TreeMap<>(config.storeEnv()).forEach((k, v) -> env.add(storeVariable(k, v)));
     if (pool.getSpec().getTaskIdArgument() != null) {
-      env.add(value("PLEXUS_TASK_ID_ARG", pool.getSpec().getTaskIdArgument().name()));
+      env.add(value(RunnerVariables.TASK_ID_ARG.name(), pool.getSpec().getTaskIdArgument().name()));
     }
     String apiSecret = pool.getSpec().getPlexusApiSecret();
     if (apiSecret != null && !apiSecret.isBlank()) {

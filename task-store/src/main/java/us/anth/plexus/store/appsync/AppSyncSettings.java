@@ -2,8 +2,8 @@ package us.anth.plexus.store.appsync;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+import us.anth.plexus.api.settings.AppSyncVariables;
 
 /**
  * How to reach the dashboard's Amplify GraphQL API: its URL and either an API key or IAM (SigV4
@@ -16,16 +16,16 @@ import java.util.Map;
  * @param region the API's region, for SigV4
  */
 public record AppSyncSettings(URI url, Auth auth, String apiKey, String region) {
-  public static final String URL = "PLEXUS_APPSYNC_URL";
-  public static final String AUTH = "PLEXUS_APPSYNC_AUTH";
-  public static final String API_KEY = "PLEXUS_APPSYNC_API_KEY";
-  public static final String REGION = "PLEXUS_APPSYNC_REGION";
+  public static final String URL = AppSyncVariables.URL.name();
+  public static final String AUTH = AppSyncVariables.AUTH.name();
+  public static final String API_KEY = AppSyncVariables.API_KEY.name();
+  public static final String REGION = AppSyncVariables.REGION.name();
 
   /**
    * The name of a Secret (in each task's namespace) whose {@link #SECRET_KEY} entry the runner's
    * Job receives as {@link #API_KEY}; the operator never copies the key itself into a Job.
    */
-  public static final String API_KEY_SECRET = "PLEXUS_APPSYNC_API_KEY_SECRET";
+  public static final String API_KEY_SECRET = AppSyncVariables.API_KEY_SECRET.name();
 
   /** The entry of that Secret holding the key. */
   public static final String SECRET_KEY = "apiKey";
@@ -41,7 +41,7 @@ public record AppSyncSettings(URI url, Auth auth, String apiKey, String region) 
    * line when the URL is missing or not http(s), or {@code auth} is API_KEY without a key.
    */
   public static AppSyncSettings fromEnv(Map<String, String> env) {
-    String url = env.getOrDefault(URL, "").trim();
+    String url = AppSyncVariables.URL.read(env);
     if (url.isEmpty()) {
       throw new IllegalArgumentException(
           URL + " is required when " + TaskSink.ENV + " sends writes to AppSync");
@@ -50,21 +50,13 @@ public record AppSyncSettings(URI url, Auth auth, String apiKey, String region) 
     if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
       throw new IllegalArgumentException(URL + " must be an http(s) URL, not '" + url + "'");
     }
-    String authText = env.getOrDefault(AUTH, "apiKey").trim().toLowerCase(Locale.ROOT);
-    Auth auth =
-        switch (authText) {
-          case "apikey", "api_key", "" -> Auth.API_KEY;
-          case "iam" -> Auth.IAM;
-          default ->
-              throw new IllegalArgumentException(
-                  AUTH + " must be apiKey or iam, not '" + authText + "'");
-        };
-    String key = env.getOrDefault(API_KEY, "").trim();
+    Auth auth = AppSyncVariables.AUTH.read(env).equals("iam") ? Auth.IAM : Auth.API_KEY;
+    String key = AppSyncVariables.API_KEY.read(env);
     if (auth == Auth.API_KEY && key.isEmpty()) {
       throw new IllegalArgumentException(
           API_KEY + " is required for " + URL + " (or set " + AUTH + "=iam)");
     }
-    String region = env.getOrDefault(REGION, "").trim();
+    String region = AppSyncVariables.REGION.read(env);
     return new AppSyncSettings(uri, auth, key, region.isEmpty() ? regionOf(uri) : region);
   }
 

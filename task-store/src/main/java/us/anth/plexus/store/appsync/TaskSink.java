@@ -2,6 +2,7 @@ package us.anth.plexus.store.appsync;
 
 import java.util.Locale;
 import java.util.Map;
+import us.anth.plexus.api.settings.AppSyncVariables;
 
 /**
  * Where the operator and the runner send their Task and TaskStage writes ({@code
@@ -16,20 +17,12 @@ public enum TaskSink {
   /** DynamoDB first, then the same state through the GraphQL API. */
   BOTH;
 
-  public static final String ENV = "PLEXUS_TASK_SINK";
+  /** The variable, defined in {@link AppSyncVariables#TASK_SINK}. */
+  public static final String ENV = AppSyncVariables.TASK_SINK.name();
 
-  /** {@code PLEXUS_TASK_SINK}: dynamodb (default), appsync or both; anything else is refused. */
+  /** {@code PLEXUS_TASK_SINK}: dynamodb (default), appsync or both, any case; else refused. */
   public static TaskSink fromEnv(Map<String, String> env) {
-    String value = env.getOrDefault(ENV, "").trim();
-    if (value.isEmpty()) {
-      return DYNAMODB;
-    }
-    try {
-      return valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          ENV + " must be dynamodb, appsync or both, not '" + value + "'");
-    }
+    return valueOf(AppSyncVariables.TASK_SINK.read(env).toUpperCase(Locale.ROOT));
   }
 
   /** Whether writes go to DynamoDB directly. */

@@ -15,7 +15,7 @@ class AppSyncSettingsTest {
     assertThat(TaskSink.fromEnv(Map.of(TaskSink.ENV, "Both")).writesAppSync()).isTrue();
     assertThat(TaskSink.fromEnv(Map.of(TaskSink.ENV, "appsync")).writesDynamo()).isFalse();
     assertThatThrownBy(() -> TaskSink.fromEnv(Map.of(TaskSink.ENV, "graphql")))
-        .hasMessage("PLEXUS_TASK_SINK must be dynamodb, appsync or both, not 'graphql'");
+        .hasMessage("PLEXUS_TASK_SINK must be dynamodb, appsync or both, got 'graphql'");
   }
 
   @Test
@@ -28,6 +28,11 @@ class AppSyncSettingsTest {
         AppSyncSettings.fromEnv(Map.of(AppSyncSettings.URL, URL, AppSyncSettings.AUTH, "iam"));
     assertThat(iam.auth()).isEqualTo(AppSyncSettings.Auth.IAM);
     assertThat(iam.region()).isEqualTo("eu-west-2");
+    assertThatThrownBy(
+            () ->
+                AppSyncSettings.fromEnv(
+                    Map.of(AppSyncSettings.URL, URL, AppSyncSettings.AUTH, "sigv4")))
+        .hasMessage("PLEXUS_APPSYNC_AUTH must be apiKey or iam, got 'sigv4'");
   }
 
   @Test
