@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -43,27 +44,16 @@ class RunnerSettingsTest {
     assertThatThrownBy(() -> RunnerSettings.fromEnv(Map.of("PLEXUS_TASK_NAME", "t")))
         .hasMessage("PLEXUS_TASK_NAMESPACE is not set");
     assertThatThrownBy(
-            () ->
-                RunnerSettings.fromEnv(
-                    Map.of(
-                        "PLEXUS_TASK_NAMESPACE",
-                        "ns",
-                        "PLEXUS_TASK_NAME",
-                        "t",
-                        "PLEXUS_KILL_GRACE_SECONDS",
-                        "soon")))
+            () -> RunnerSettings.fromEnv(minimalWith("PLEXUS_KILL_GRACE_SECONDS", "soon")))
         .hasMessage("PLEXUS_KILL_GRACE_SECONDS must be a whole number, got 'soon'");
-    assertThatThrownBy(
-            () ->
-                RunnerSettings.fromEnv(
-                    Map.of(
-                        "PLEXUS_TASK_NAMESPACE",
-                        "ns",
-                        "PLEXUS_TASK_NAME",
-                        "t",
-                        "PLEXUS_TASK_ID_ARG",
-                        "sometimes")))
+    assertThatThrownBy(() -> RunnerSettings.fromEnv(minimalWith("PLEXUS_TASK_ID_ARG", "sometimes")))
         .hasMessage("PLEXUS_TASK_ID_ARG must be auto, always or never, got 'sometimes'");
+  }
+
+  private static Map<String, String> minimalWith(String name, String value) {
+    Map<String, String> env = new HashMap<>(MINIMAL);
+    env.put(name, value);
+    return env;
   }
 
   @Test
