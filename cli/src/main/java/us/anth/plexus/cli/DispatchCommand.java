@@ -102,6 +102,7 @@ public final class DispatchCommand implements Callable<Integer> {
               timeoutSeconds,
               stages,
               CliContext.firstNonBlank(pool, remote.pool()));
+      DispatchChecks.pool(ctx.client(), request.pool());
       PlexusTask task = TaskFactory.build(request, ctx.namespace(), TaskFactory.randomSuffix());
       PlexusTask created = TaskSubmitter.submit(ctx.client(), ctx.stores(), task);
       return mode.await ? follow(ctx, created) : printCreated(created);
@@ -113,7 +114,7 @@ public final class DispatchCommand implements Callable<Integer> {
     try {
       return Target.orDefault(text).value();
     } catch (InvalidTargetException e) {
-      throw new CliException(e.getMessage());
+      throw new CliException(e.getMessage(), 2);
     }
   }
 

@@ -3,7 +3,7 @@ package us.anth.plexus.cli;
 import picocli.CommandLine.Command;
 import us.anth.plexus.api.PlexusTask;
 
-/** {@code plexusctl status <task>}: one task's phase, stages and result. */
+/** {@code plexusctl status <task>}: one task's phase, Ready reason, stages, result and Events. */
 @Command(name = "status", description = "Show a task's phase, stages and result.")
 public final class StatusCommand extends SingleTaskCommand {
   @Override

@@ -68,11 +68,39 @@ public final class TaskViews {
 
   /** The reason of the task's Ready condition, empty when it has none. */
   static String readyReason(PlexusTask t) {
+    return ready(t).map(c -> nz(c.getReason())).orElse("");
+  }
+
+  /** The Ready condition as describe shows it: {@code False PoolNotFound: message}; else empty. */
+  static String readyLine(PlexusTask t) {
+    return ready(t)
+        .map(
+            c ->
+                nz(c.getStatus())
+                    + " "
+                    + nz(c.getReason())
+                    + (c.getMessage() == null || c.getMessage().isBlank()
+                        ? ""
+                        : ": " + c.getMessage()))
+        .orElse("");
+  }
+
+  private static Optional<io.fabric8.kubernetes.api.model.Condition> ready(PlexusTask t) {
     return Optional.ofNullable(status(t).getConditions()).orElse(List.of()).stream()
         .filter(c -> "Ready".equals(c.getType()))
-        .map(c -> nz(c.getReason()))
-        .findFirst()
-        .orElse("");
+        .findFirst();
+  }
+
+  /** An ISO-8601 time to whole seconds, so every time shown has the same precision. */
+  static String seconds(String time) {
+    if (time == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(time).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    } catch (java.time.format.DateTimeParseException e) {
+      return time;
+    }
   }
 
   public static String detail(PlexusTask t) {
@@ -85,11 +113,12 @@ public final class TaskViews {
     line(out, "Target", t.getSpec().getTarget());
     line(out, "Command", t.getSpec().getCommand());
     line(out, "Phase", phase(t));
+    line(out, "Ready", readyLine(t));
     line(out, "Pool", s.getPool());
     line(out, "Job", s.getJobName());
     line(out, "Worker", s.getWorkerNodeId());
-    line(out, "Started", s.getStartedAt());
-    line(out, "Completed", s.getCompletedAt());
+    line(out, "Started", seconds(s.getStartedAt()));
+    line(out, "Completed", seconds(s.getCompletedAt()));
     line(out, "Exit code", s.getExitCode() == null ? null : s.getExitCode().toString());
     line(out, "Error", s.getErrorMessage());
     line(out, "Output", s.getOutput());

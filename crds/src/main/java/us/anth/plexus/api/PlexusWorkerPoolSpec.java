@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.List;
 import java.util.Map;
+import us.anth.plexus.api.job.JobContract;
 import us.anth.plexus.api.read.ReadProblems;
 import us.anth.plexus.api.read.TolerantDeserializer;
 import us.anth.plexus.api.read.TolerantlyRead;
@@ -107,7 +108,7 @@ public class PlexusWorkerPoolSpec implements TolerantlyRead {
   @JsonPropertyDescription(
       "Executable the runner puts before the task's command words, e.g. 'plexus'."
           + " Empty runs the command's first word as the executable.")
-  @Default("plexus")
+  @Default(JobContract.DEFAULT_COMMAND_PREFIX)
   private String commandPrefix;
 
   @JsonPropertyDescription(

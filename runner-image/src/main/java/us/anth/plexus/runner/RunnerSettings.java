@@ -2,6 +2,7 @@ package us.anth.plexus.runner;
 
 import java.time.Duration;
 import java.util.Map;
+import us.anth.plexus.api.settings.RunnerVariables;
 
 /**
  * The runner's environment, as set by the Job the operator builds (see
@@ -18,49 +19,21 @@ public record RunnerSettings(
     int tailBytes,
     Duration flushTimeout) {
 
-  /** Prefix used when PLEXUS_COMMAND_PREFIX is not set at all (set but empty means none). */
-  public static final String DEFAULT_PREFIX = "plexus";
-
-  /** Reads the settings; throws IllegalArgumentException naming a missing or bad variable. */
+  /**
+   * Reads the settings ({@link RunnerVariables}); throws IllegalArgumentException naming a missing
+   * or bad variable.
+   */
   public static RunnerSettings fromEnv(Map<String, String> env) {
+    Long timeout = RunnerVariables.TIMEOUT_SECONDS.read(env);
     return new RunnerSettings(
-        required(env, "PLEXUS_TASK_NAMESPACE"),
-        required(env, "PLEXUS_TASK_NAME"),
-        env.getOrDefault("PLEXUS_TASK_ID", ""),
-        env.getOrDefault("PLEXUS_COMMAND_PREFIX", DEFAULT_PREFIX),
-        seconds(env, "PLEXUS_TIMEOUT_SECONDS", null),
-        env.getOrDefault("PLEXUS_POD_NAME", ""),
-        seconds(env, "PLEXUS_KILL_GRACE_SECONDS", Duration.ofSeconds(10)),
-        (int) number(env, "PLEXUS_TAIL_BYTES", 16 * 1024),
-        seconds(env, "PLEXUS_STATUS_FLUSH_SECONDS", Duration.ofSeconds(5)));
-  }
-
-  private static String required(Map<String, String> env, String name) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " is not set");
-    }
-    return value;
-  }
-
-  private static Duration seconds(Map<String, String> env, String name, Duration fallback) {
-    long value = number(env, name, fallback == null ? -1 : fallback.toSeconds());
-    return value < 0 ? null : Duration.ofSeconds(value);
-  }
-
-  private static long number(Map<String, String> env, String name, long fallback) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      long parsed = Long.parseLong(value.trim());
-      if (parsed < 0) {
-        throw new NumberFormatException();
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a non-negative integer, not: " + value);
-    }
+        RunnerVariables.TASK_NAMESPACE.read(env),
+        RunnerVariables.TASK_NAME.read(env),
+        RunnerVariables.TASK_ID.read(env),
+        RunnerVariables.COMMAND_PREFIX.read(env),
+        timeout == null ? null : Duration.ofSeconds(timeout),
+        RunnerVariables.POD_NAME.read(env),
+        Duration.ofSeconds(RunnerVariables.KILL_GRACE_SECONDS.read(env)),
+        Math.toIntExact(RunnerVariables.TAIL_BYTES.read(env)),
+        Duration.ofSeconds(RunnerVariables.STATUS_FLUSH_SECONDS.read(env)));
   }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -253,11 +255,9 @@ class DynamoMirrorIT {
         .resources(PlexusTask.class)
         .inNamespace(ns)
         .withName("deleted")
-        .edit(
-            t -> {
-              t.getMetadata().getAnnotations().put("plexus.anth.us/deleted-by", "carol");
-              return t;
-            });
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"annotations\":{\"plexus.anth.us/deleted-by\":\"carol\"}}}");
     deleteTask("deleted");
 
     TaskRecord failed = awaitRecord(taskId, "FAILED");

@@ -3,6 +3,7 @@ package us.anth.plexus.store.appsync;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import us.anth.plexus.api.Timestamps;
 import us.anth.plexus.store.DispatchState;
 import us.anth.plexus.store.NewTask;
 import us.anth.plexus.store.StageUpdate;
@@ -10,7 +11,6 @@ import us.anth.plexus.store.TaskPhaseUpdate;
 import us.anth.plexus.store.TaskRunnerUpdate;
 import us.anth.plexus.store.TaskStageStore;
 import us.anth.plexus.store.TaskStatus;
-import us.anth.plexus.store.Timestamps;
 
 /**
  * The Task and TaskStage writes as the Amplify API's mutations, with Amplify's input shapes: only

@@ -1,4 +1,4 @@
-package us.anth.plexus.operator.model;
+package us.anth.plexus.api;
 
 import java.util.Locale;
 
