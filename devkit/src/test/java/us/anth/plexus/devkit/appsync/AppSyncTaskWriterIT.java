@@ -1,7 +1,6 @@
 package us.anth.plexus.devkit.appsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -208,9 +207,7 @@ class AppSyncTaskWriterIT {
 
   private static void awaitEvent(
       AppSyncSubscriber subscriber, String field, Predicate<JsonNode> match) {
-    await(field + " event")
-        .atMost(EVENT_WAIT)
-        .until(() -> !subscriber.events(field, match).isEmpty());
+    subscriber.await(field, match, EVENT_WAIT);
   }
 
   private static boolean isTask(JsonNode event, String id) {

@@ -250,6 +250,7 @@ class DynamoMirrorIT {
     String taskId = dashboardTask("deleted");
     jobController.start(awaitJob("deleted"));
     awaitRecord(taskId, "RUNNING");
+    // A merge patch without resourceVersion: an edit() raced the operator's status patch (409).
     harness
         .client()
         .resources(PlexusTask.class)
