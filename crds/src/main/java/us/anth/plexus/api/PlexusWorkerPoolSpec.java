@@ -41,11 +41,7 @@ public class PlexusWorkerPoolSpec implements TolerantlyRead {
   // keeps every value a rule reads bounded.
   @Required
   @Size(min = 1, max = 64)
-  @ValidationRule(
-      value = "self.all(p, p.matches('^" + SIDE + "/" + SIDE + "$'))",
-      message =
-          "every target pattern must be 'domain/subdomain' with each side a name, '*' or"
-              + " '[a,b]'")
+  @ValidationRule(value = CelRules.POOL_TARGETS, message = CelRules.POOL_TARGETS_MESSAGE)
   private List<@Size(max = 253) String> targets;
 
   @JsonPropertyDescription("Node labels the task pods must run on.")

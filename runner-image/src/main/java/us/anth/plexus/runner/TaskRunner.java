@@ -61,7 +61,7 @@ public final class TaskRunner {
     Runtime.getRuntime().addShutdownHook(hook);
     RunResult result = null;
     try {
-      result = execute(run, execution, spec.getCommand());
+      result = execute(run, execution, commandOf(spec));
       return result.exitCode();
     } finally {
       publisher.finish(settings.flushTimeout());
@@ -69,6 +69,15 @@ public final class TaskRunner {
       removeHook(hook);
       log.accept("finished: " + (result == null ? "runner error" : describe(result)));
     }
+  }
+
+  /**
+   * The command the operator put into the Job (PLEXUS_COMMAND, spec.command when the Job was
+   * created), so an edit of spec.command after that never runs; spec.command for older Jobs.
+   */
+  private static String commandOf(PlexusTaskSpec spec) {
+    String created = System.getenv("PLEXUS_COMMAND");
+    return created == null ? spec.getCommand() : created;
   }
 
   private RunResult execute(TaskRun run, CommandExecution execution, String command) {

@@ -15,15 +15,28 @@ public final class JobEnv {
   /** Executable prefix of a pool that does not set one (the CRD default). */
   public static final String DEFAULT_COMMAND_PREFIX = "plexus";
 
+  /** The command the Job runs (spec.command when the Job was created). */
+  public static final String COMMAND = "PLEXUS_COMMAND";
+
+  /** The target the Job was routed for (spec.target when the Job was created). */
+  public static final String TARGET = "PLEXUS_TARGET";
+
   private JobEnv() {}
 
-  /** Task identity, command prefix, timeout, pod fieldRefs, DynamoDB settings, then pool env. */
+  /**
+   * Task identity, command prefix, command and target, timeout, pod fieldRefs, DynamoDB settings,
+   * then pool env.
+   */
   public static List<EnvVar> of(PlexusTask task, PlexusWorkerPool pool, OperatorConfig config) {
     List<EnvVar> env = new ArrayList<>();
     env.add(value("PLEXUS_TASK_NAMESPACE", task.getMetadata().getNamespace()));
     env.add(value("PLEXUS_TASK_NAME", task.getMetadata().getName()));
     env.add(value("PLEXUS_TASK_ID", orEmpty(task.getSpec().getTaskId())));
     env.add(value("PLEXUS_COMMAND_PREFIX", commandPrefix(pool)));
+    // The command and target as they were when the Job was created: the runner runs this command
+    // even if spec.command is edited later, and the operator reports such an edit (SpecValid).
+    env.add(value(COMMAND, task.getSpec().getCommand()));
+    env.add(value(TARGET, task.getSpec().getTarget()));
     if (task.getSpec().getTimeoutSeconds() != null) {
       env.add(value("PLEXUS_TIMEOUT_SECONDS", task.getSpec().getTimeoutSeconds().toString()));
     }

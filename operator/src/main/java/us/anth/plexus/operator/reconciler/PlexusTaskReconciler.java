@@ -70,7 +70,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
     this.steps =
         List.of(
             this::unfinished,
-            new SpecCheckStep(unknownFields)::check,
+            new SpecCheckStep(caches, unknownFields)::check,
             jobSteps::cancel,
             taskIds::assign,
             admission::validate,
