@@ -12,6 +12,8 @@ import us.anth.plexus.api.TaskPhase;
 import us.anth.plexus.api.command.CommandSyntaxException;
 import us.anth.plexus.api.command.CommandWords;
 import us.anth.plexus.api.rules.SchemaRules;
+import us.anth.plexus.api.target.InvalidTargetException;
+import us.anth.plexus.api.target.Target;
 import us.anth.plexus.operator.model.Conditions;
 import us.anth.plexus.operator.model.JobEnv;
 import us.anth.plexus.operator.model.JobNames;
@@ -19,10 +21,11 @@ import us.anth.plexus.operator.model.JobNames;
 /**
  * The first check of a task, the operator's own backstop for every rule the CRD states (the schema
  * may not be applied): fields that cannot be read, the schema's bounds ({@link SchemaRules}), the
- * CEL rules ({@link CelRules}, transition rules against what the Job was created with) and the
- * command's quoting. Before a Job exists a problem ends the task Failed/InvalidSpec; afterwards it
- * is reported (SpecValid=False and a Warning Event) and the Job keeps running what it was created
- * with, which is also what the DynamoDB record says. Unknown fields are logged once and ignored.
+ * CEL rules ({@link CelRules}, transition rules against what the Job was created with), the
+ * command's quoting and the target grammar. Before a Job exists a problem ends the task
+ * Failed/InvalidSpec; afterwards it is reported (SpecValid=False and a Warning Event) and the Job
+ * keeps running what it was created with, which is also what the DynamoDB record says. Unknown
+ * fields are logged once and ignored.
  */
 final class SpecCheckStep {
   private final TaskCaches caches;
@@ -48,6 +51,11 @@ final class SpecCheckStep {
       CommandWords.split(spec.getCommand());
     } catch (CommandSyntaxException e) {
       problems.add("spec.command: " + e.getMessage());
+    }
+    try {
+      Target.parse(spec.getTarget());
+    } catch (InvalidTargetException e) {
+      problems.add("spec.target: " + e.getMessage());
     }
     List<String> always = CelRules.violations(spec, null);
     List<String> changed =
