@@ -15,6 +15,16 @@ public record RunnerSettings(
     int tailBytes,
     Duration flushTimeout) {
 
+  /**
+   * Default wait for the final status write. Under SIGTERM the runner spends at most the kill grace
+   * (10 s) on its command and then this, which must end within the pod's grace (Kubernetes' and the
+   * operator's default: 30 s). 5 s lost final states under load (50 tasks at once on the dev API).
+   */
+  public static final Duration DEFAULT_FLUSH = Duration.ofSeconds(15);
+
+  /** Default time the command gets between SIGTERM and SIGKILL. */
+  public static final Duration DEFAULT_KILL_GRACE = Duration.ofSeconds(10);
+
   /** Prefix used when PLEXUS_COMMAND_PREFIX is not set at all (set but empty means none). */
   public static final String DEFAULT_PREFIX = "plexus";
 
@@ -27,9 +37,9 @@ public record RunnerSettings(
         env.getOrDefault("PLEXUS_COMMAND_PREFIX", DEFAULT_PREFIX),
         seconds(env, "PLEXUS_TIMEOUT_SECONDS", null),
         env.getOrDefault("PLEXUS_POD_NAME", ""),
-        seconds(env, "PLEXUS_KILL_GRACE_SECONDS", Duration.ofSeconds(10)),
+        seconds(env, "PLEXUS_KILL_GRACE_SECONDS", DEFAULT_KILL_GRACE),
         (int) number(env, "PLEXUS_TAIL_BYTES", 16 * 1024),
-        seconds(env, "PLEXUS_STATUS_FLUSH_SECONDS", Duration.ofSeconds(5)));
+        seconds(env, "PLEXUS_STATUS_FLUSH_SECONDS", DEFAULT_FLUSH));
   }
 
   private static String required(Map<String, String> env, String name) {

@@ -33,8 +33,9 @@ public final class DynamoTaskRecordMirror implements TaskRecordMirror {
   }
 
   /**
-   * Ends the TaskStage records of stages the runner left open, with a sequence above every write
-   * the runner made (the wall clock in microseconds), so a stale runner write cannot reopen them.
+   * Ends the TaskStage records of stages the runner left open (FAILED or COMPLETED), with a
+   * sequence above every write the runner made (the wall clock in microseconds), so a stale runner
+   * write cannot reopen them.
    */
   @Override
   public MirrorResult endStages(PlexusTask task, List<StageStatus> ended) {
@@ -49,7 +50,7 @@ public final class DynamoTaskRecordMirror implements TaskRecordMirror {
                       id,
                       stage.getName(),
                       stage.getOrder() == null ? 0 : stage.getOrder(),
-                      TaskStatus.FAILED,
+                      TaskStatus.valueOf(stage.getStatus().name()),
                       sequence.next())
                   .statusMessage(stage.getStatusMessage())
                   .times(instant(stage.getStartedAt()), instant(stage.getCompletedAt()), null));

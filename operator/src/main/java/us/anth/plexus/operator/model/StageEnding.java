@@ -13,9 +13,9 @@ import us.anth.plexus.api.TaskPhase;
 
 /**
  * What the operator writes in place of a runner that can no longer write (killed, timed out,
- * cancelled, deleted): every stage still RUNNING or PENDING ends FAILED (the dashboard's schema has
- * no CANCELLED stage status; the message says why), and the exit code the pod reports when the
- * runner wrote none. Pure.
+ * cancelled, deleted, or its final write lost): every stage still RUNNING or PENDING ends FAILED
+ * (COMPLETED when the Job succeeded; the dashboard's schema has no CANCELLED stage status, the
+ * message says why), and the exit code the pod reports when the runner wrote none. Pure.
  */
 public final class StageEnding {
   /** The runner-owned fields to write: all stages, the ones this ended, and the exit code. */
@@ -29,16 +29,19 @@ public final class StageEnding {
    */
   public static Optional<Fill> of(
       PlexusTaskStatus current, TaskPhase phase, Integer podExitCode, String now) {
-    if (!phase.isFinal() || phase == TaskPhase.Succeeded) {
+    if (!phase.isFinal()) {
       return Optional.empty();
     }
+    // A Job that succeeded ran its command to the end: stages its runner could not close (its
+    // final write was lost) completed with it.
+    StageState end = phase == TaskPhase.Succeeded ? StageState.COMPLETED : StageState.FAILED;
     List<StageStatus> stages = new ArrayList<>();
     List<StageStatus> ended = new ArrayList<>();
     List<StageStatus> before = current == null ? null : current.getStages();
     for (StageStatus stage : before == null ? List.<StageStatus>of() : before) {
       if (stage.getStatus() == StageState.RUNNING || stage.getStatus() == StageState.PENDING) {
         StageStatus closed = copy(stage);
-        closed.setStatus(StageState.FAILED);
+        closed.setStatus(end);
         closed.setStatusMessage(message(phase, stage.getStatus(), podExitCode));
         closed.setCompletedAt(now);
         closed.setEstimatedCompletionAt(null);
@@ -99,7 +102,7 @@ public final class StageEnding {
     String how =
         switch (phase) {
           case Cancelled -> "Cancelled";
-          case Succeeded -> "Ended";
+          case Succeeded -> "Completed";
           default -> "Failed";
         };
     String when = was == StageState.RUNNING ? "while running" : "before it started";

@@ -58,11 +58,24 @@ class StageEndingTest {
   }
 
   @Test
-  void nothingForUnfinishedOrSucceededTasks() {
+  void nothingForUnfinishedTasksOrRunnersThatWroteTheirEnd() {
     PlexusTaskStatus open = withStages(StageState.RUNNING);
     assertThat(StageEnding.of(open, TaskPhase.Running, 137, NOW)).isEmpty();
-    assertThat(StageEnding.of(open, TaskPhase.Succeeded, 0, NOW)).isEmpty();
     assertThat(StageEnding.of(null, TaskPhase.Failed, null, NOW)).isEmpty();
+    PlexusTaskStatus written = withStages(StageState.COMPLETED);
+    written.setExitCode(0);
+    assertThat(StageEnding.of(written, TaskPhase.Succeeded, 0, NOW)).isEmpty();
+  }
+
+  @Test
+  void aSucceededJobWhoseRunnersFinalWriteWasLostCompletesItsStages() {
+    var fill =
+        StageEnding.of(withStages(StageState.RUNNING), TaskPhase.Succeeded, 0, NOW).orElseThrow();
+    assertThat(fill.ended())
+        .extracting(StageStatus::getStatus)
+        .containsExactly(StageState.COMPLETED);
+    assertThat(fill.ended().get(0).getStatusMessage()).startsWith("Completed while running");
+    assertThat(fill.exitCode()).isZero();
   }
 
   @Test
