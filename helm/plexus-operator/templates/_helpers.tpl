@@ -11,6 +11,9 @@
 {{- $name := default .Chart.Name .Values.nameOverride }}
 {{- if contains $name .Release.Name }}
 {{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else if hasPrefix .Release.Name $name }}
+{{- /* release "plexus", chart "plexus-operator": plexus-operator, not plexus-plexus-operator */}}
+{{- $name | trunc 63 | trimSuffix "-" }}
 {{- else }}
 {{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
 {{- end }}
@@ -70,20 +73,29 @@ app.kubernetes.io/component: bridge-poller
 {{- end }}
 {{- end }}
 
-{{/* "true" when the operator runs leader election (explicitly, or because replicas > 1). */}}
+{{/* "true" when the operator runs leader election (explicitly, or because replicaCount > 1). */}}
 {{- define "plexus.leaderElection" -}}
-{{- if or .Values.leaderElection.enabled (gt (int .Values.replicas) 1) }}true{{ else }}false{{ end }}
+{{- if or .Values.leaderElection.enabled (gt (int .Values.replicaCount) 1) }}true{{ else }}false{{ end }}
 {{- end }}
 
-{{/* Namespaces the runner ServiceAccount and Role are created in, as a JSON list. */}}
+{{/*
+Namespaces tasks run in, where the runner ServiceAccount and Role are created, as a JSON list:
+runner.namespaces, else the watchNamespaces, else the release namespace; plus, with the bridge
+poller on, every namespace it creates PlexusTasks in. The one place these namespaces are decided.
+*/}}
 {{- define "plexus.runnerNamespaces" -}}
+{{- $namespaces := list }}
 {{- if .Values.runner.namespaces }}
-{{- .Values.runner.namespaces | uniq | toJson }}
+{{- $namespaces = .Values.runner.namespaces }}
 {{- else if .Values.watchNamespaces }}
-{{- .Values.watchNamespaces | uniq | toJson }}
+{{- $namespaces = .Values.watchNamespaces }}
 {{- else }}
-{{- list .Release.Namespace | toJson }}
+{{- $namespaces = list .Release.Namespace }}
 {{- end }}
+{{- if .Values.bridge.poller.enabled }}
+{{- $namespaces = concat $namespaces (include "plexus.bridgeTargetNamespaces" . | fromJsonArray) }}
+{{- end }}
+{{- $namespaces | uniq | toJson }}
 {{- end }}
 
 {{/* Namespaces the bridge poller creates PlexusTasks in, as a JSON list. */}}

@@ -27,6 +27,15 @@ public final class CliContext implements AutoCloseable {
   private final TaskStoreSettings storeSettings;
   private DynamoDbClient dynamo;
 
+  /** How long connecting to the API server may take before the command fails. */
+  static final int API_CONNECT_TIMEOUT_MS = 3_000;
+
+  /** How long one API request may take. */
+  static final int API_REQUEST_TIMEOUT_MS = 10_000;
+
+  /** DynamoDB attempts per call: one retry, so an unreachable endpoint fails in seconds. */
+  static final int DYNAMO_ATTEMPTS = 2;
+
   CliContext(Remote remote, KubernetesClient client, String namespace, TaskStoreSettings settings) {
     this.remote = remote;
     this.client = client;
@@ -36,26 +45,50 @@ public final class CliContext implements AutoCloseable {
 
   /** Resolves the remote, builds the client for its context and reads the DynamoDB settings. */
   public static CliContext open(GlobalOptions options) {
-    RemotesConfig remotes = RemotesConfig.load(options.configPath());
+    RemotesConfig remotes = RemotesConfig.load(options.configPath(), options.configNamed());
     Remote remote = remotes.select(options.remote);
-    Config config = kubeConfig(remote);
+    Config config =
+        kubeConfig(
+            remote,
+            options.kubeconfig != null ? options.kubeconfig.toString() : remote.kubeconfig(),
+            firstNonBlank(options.context, remote.context()));
+    failFast(config);
     String namespace =
         firstNonBlank(options.namespace, remote.namespace(), config.getNamespace(), "default");
     Map<String, String> env = new HashMap<>(System.getenv());
     env.putAll(remote.env());
+    TaskStoreSettings settings = TaskStoreSettings.fromEnv(env);
+    options.apiServer = config.getMasterUrl();
+    options.dynamoEndpoint =
+        settings.enabled()
+            ? (settings.endpoint().isEmpty() ? "region " + settings.region() : settings.endpoint())
+            : null;
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-    return new CliContext(remote, client, namespace, TaskStoreSettings.fromEnv(env));
+    return new CliContext(remote, client, namespace, settings);
   }
 
-  private static Config kubeConfig(Remote remote) {
-    if (remote.kubeconfig() == null) {
-      return Config.autoConfigure(remote.context());
+  /**
+   * A CLI call answers in seconds or fails: no retry loop on an unreachable server (fabric8 retries
+   * ten times with backoff by default) and short connect and request timeouts.
+   */
+  private static void failFast(Config config) {
+    config.setRequestRetryBackoffLimit(0);
+    config.setConnectionTimeout(API_CONNECT_TIMEOUT_MS);
+    config.setRequestTimeout(API_REQUEST_TIMEOUT_MS);
+  }
+
+  private static Config kubeConfig(Remote remote, String kubeconfig, String context) {
+    if (kubeconfig == null) {
+      return Config.autoConfigure(context);
     }
-    Path file = Path.of(remote.kubeconfig().replaceFirst("^~", System.getProperty("user.home")));
+    Path file = Path.of(kubeconfig.replaceFirst("^~", System.getProperty("user.home")));
+    if (!Files.exists(file)) {
+      throw new CliException("kubeconfig file " + file + " does not exist", 2);
+    }
     try {
-      return Config.fromKubeconfig(remote.context(), Files.readString(file), file.toString());
+      return Config.fromKubeconfig(context, Files.readString(file), file.toString());
     } catch (IOException e) {
-      throw new CliException("remote " + remote.name() + ": cannot read kubeconfig " + file);
+      throw new CliException("remote " + remote.name() + ": cannot read kubeconfig " + file, 2);
     }
   }
 
@@ -77,7 +110,8 @@ public final class CliContext implements AutoCloseable {
       return Optional.empty();
     }
     if (dynamo == null) {
-      dynamo = DynamoClients.create(storeSettings);
+      dynamo =
+          DynamoClients.create(storeSettings, DYNAMO_ATTEMPTS, java.time.Duration.ofMillis(500));
     }
     return Optional.of(
         new Stores(

@@ -1,20 +1,18 @@
 package us.anth.plexus.cli;
 
-import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusTask;
 
@@ -30,7 +28,13 @@ public final class DeleteCommand implements Callable<Integer> {
   /** Read by the operator on deletion: "Cancelled: PlexusTask deleted by <value>". */
   static final String DELETED_BY = PlexusLabels.PREFIX + "deleted-by";
 
-  @Mixin GlobalOptions global;
+  @ParentCommand PlexusCtl root;
+
+  /** The global options, given before or after this command's name. */
+  GlobalOptions global() {
+    return root.global;
+  }
+
   @Mixin FilterOptions filter;
 
   @Parameters(paramLabel = "TASK", arity = "0..1", description = "Task name or DynamoDB task id.")
@@ -41,18 +45,31 @@ public final class DeleteCommand implements Callable<Integer> {
       description = "Do not ask for confirmation.")
   boolean force;
 
+  /** How long one task may stay terminating (the operator's finalizer) before it is reported. */
+  static final Duration FINALIZER_TIMEOUT = Duration.ofSeconds(60);
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     TaskFilter f = filter.toFilter();
     if (task == null && f.isEmpty()) {
       throw new CliException(
           "name a task or give a filter (--account, --status, --type, --target)");
     }
-    try (CliContext ctx = CliContext.open(global)) {
-      List<PlexusTask> doomed =
-          task != null
-              ? List.of(Tasks.find(ctx.client(), ctx.namespace(), task))
-              : Tasks.list(ctx.client(), ctx.namespace()).stream().filter(f::matches).toList();
+    try (CliContext ctx = CliContext.open(global())) {
+      boolean all = global().allNamespaces;
+      List<PlexusTask> doomed;
+      if (task != null) {
+        var found = Tasks.lookup(ctx.client(), ctx.namespace(), task);
+        if (found.isEmpty()) {
+          return deleteOrphanedRecord(ctx, task);
+        }
+        doomed = List.of(found.get());
+      } else {
+        doomed =
+            Tasks.list(ctx.client(), all ? null : ctx.namespace()).stream()
+                .filter(f::matches)
+                .toList();
+      }
       if (doomed.isEmpty()) {
         System.out.println("No tasks match; nothing deleted.");
         return 0;
@@ -63,43 +80,31 @@ public final class DeleteCommand implements Callable<Integer> {
               + " task(s)"
               + (ctx.stores().isPresent() ? " and their DynamoDB records" : "")
               + ":");
-      System.out.print(TaskViews.list(doomed));
+      System.out.print(TaskViews.list(doomed, all, false, java.time.Instant.now()));
       if (!force && !confirmed()) {
         System.out.println("Aborted; nothing deleted.");
         return 1;
       }
-      String user = CliContext.user();
-      for (PlexusTask t : doomed) {
-        var resource =
-            Tasks.api(ctx.client())
-                .inNamespace(ctx.namespace())
-                .withName(t.getMetadata().getName());
-        if (Tasks.annotate(ctx.client(), t, DELETED_BY, user)) {
-          resource.delete();
-          awaitGone(resource, t.getMetadata().getName());
-        }
-        String id = t.getSpec() == null ? null : t.getSpec().getTaskId();
-        ctx.stores()
-            .filter(s -> id != null && !id.isBlank())
-            .ifPresent(s -> s.tasks().deleteTask(id));
-        System.out.println(
-            "deleted task/" + t.getMetadata().getName() + (id == null ? "" : " (id " + id + ")"));
-      }
-      return 0;
+      int failed =
+          new TaskDeleter(ctx.client(), ctx.stores(), CliContext.user(), FINALIZER_TIMEOUT)
+              .deleteAll(doomed, System.out, System.console() != null);
+      return failed == 0 ? 0 : 1;
     }
   }
 
-  /** Like kubectl: wait for the operator's finalizer, so records are deleted after it ran. */
-  private static void awaitGone(Resource<PlexusTask> resource, String name) {
-    try {
-      resource.waitUntilCondition(Objects::isNull, 60, TimeUnit.SECONDS);
-    } catch (KubernetesClientTimeoutException e) {
+  /**
+   * A Task record whose PlexusTask is gone (e.g. left by an interrupted delete) is deleted by its
+   * id; with no such record either, the task is "not found".
+   */
+  private int deleteOrphanedRecord(CliContext ctx, String id) {
+    var stores = ctx.stores();
+    if (stores.isEmpty() || stores.get().tasks().find(id).isEmpty()) {
       throw new CliException(
-          "task/"
-              + name
-              + " is still terminating after 60s (the operator holds its finalizer until the"
-              + " task's record is written: is DynamoDB reachable?); its records were kept");
+          "task '" + id + "' not found in namespace " + ctx.namespace() + " (by name or task id)");
     }
+    stores.get().tasks().deleteTask(id);
+    System.out.println("deleted task record " + id + " (it had no PlexusTask)");
+    return 0;
   }
 
   private static boolean confirmed() throws IOException {

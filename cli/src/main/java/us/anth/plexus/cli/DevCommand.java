@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.store.TaskRecordStore;
 import us.anth.plexus.store.TaskStageStore;
@@ -25,7 +25,12 @@ import us.anth.plexus.store.TaskStageStore;
     name = "dev",
     description = "Run the API, DynamoDB Local, operator and local executor in this process.")
 public final class DevCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @ParentCommand PlexusCtl root;
+
+  /** The global options, given before or after this command's name. */
+  GlobalOptions global() {
+    return root.global;
+  }
 
   @Option(
       names = "--port",
@@ -63,7 +68,7 @@ public final class DevCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean table = global.output() == OutputFormat.table;
+    boolean table = global().human();
     PrintStream info = table ? System.out : System.err;
     DevStack stack = startQuietly();
     try {
@@ -113,8 +118,10 @@ public final class DevCommand implements Callable<Integer> {
             .follow(created, Duration.ofSeconds((long) demoSeconds + 120));
     if (table) {
       System.out.print(TaskViews.detail(last));
+    } else if (global().output() == OutputFormat.name) {
+      System.out.print(OutputFormat.name.one(last));
     } else {
-      System.out.print(global.output().document(DemoReport.of(last, stores.get())));
+      System.out.print(global().output().document(DemoReport.of(last, stores.get())));
     }
     return TaskFollower.exitCode(last);
   }

@@ -26,6 +26,10 @@ import us.anth.plexus.store.TaskStoreSettings;
  */
 public final class DevStack implements AutoCloseable {
   public static final String DEFAULT_POOL = "dev-default";
+
+  /** Account of tasks dispatched to the dev stack (its remote's PLEXUS_ACCOUNT_ID). */
+  public static final String DEV_ACCOUNT = "dev";
+
   public static final String NAMESPACE = "default";
 
   private final EmbeddedKubeApi api;
@@ -67,8 +71,9 @@ public final class DevStack implements AutoCloseable {
       LocalJobExecutor executor =
           new LocalJobExecutor(api.client(), api.podLogs(), options).start();
       // Written last: a kubeconfig on disk means the whole stack is up.
-      DevRemote.write(
-          devDir.resolve("config.yaml"), kubeconfig, NAMESPACE, dynamo.settings().toEnv());
+      Map<String, String> remoteEnv = new HashMap<>(dynamo.settings().toEnv());
+      remoteEnv.put("PLEXUS_ACCOUNT_ID", DEV_ACCOUNT);
+      DevRemote.write(devDir.resolve("config.yaml"), kubeconfig, NAMESPACE, remoteEnv);
       api.writeKubeconfig(kubeconfig, NAMESPACE);
       return new DevStack(api, dynamo, operator, executor, kubeconfig);
     } catch (IOException e) {
@@ -89,7 +94,7 @@ public final class DevStack implements AutoCloseable {
 
   private static void createDefaultPool(KubernetesClient client) {
     PlexusWorkerPoolSpec spec = new PlexusWorkerPoolSpec();
-    spec.setTargets(List.of("*/*"));
+    spec.setTargets(List.of("*"));
     spec.setCommandPrefix("");
     PlexusWorkerPool pool = new PlexusWorkerPool();
     pool.setMetadata(new ObjectMetaBuilder().withName(DEFAULT_POOL).build());

@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.api.target.InvalidTargetException;
+import us.anth.plexus.api.target.Target;
 
 /**
  * {@code plexusctl dispatch "<command>" --target T}: creates a PlexusTask (and, when DynamoDB is
@@ -16,19 +18,28 @@ import us.anth.plexus.api.PlexusTask;
  */
 @Command(name = "dispatch", description = "Create a task that runs a Plexus CLI command.")
 public final class DispatchCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @ParentCommand PlexusCtl root;
+
+  /** The global options, given before or after this command's name. */
+  GlobalOptions global() {
+    return root.global;
+  }
 
   @Parameters(
       paramLabel = "COMMAND",
       description = "The command, e.g. \"evaluate accuracy --scorecard x\".")
   String command;
 
-  @Option(names = "--target", description = "domain/subdomain (default: the remote's target).")
+  @Option(
+      names = "--target",
+      description =
+          "Target as Plexus writes it, e.g. evaluation/accuracy (default: the remote's target,"
+              + " else default/command).")
   String target;
 
   @Option(
       names = "--account",
-      description = "Account id (default: the remote's env PLEXUS_ACCOUNT_ID, else 'local').")
+      description = "Account id (default: the remote's env PLEXUS_ACCOUNT_ID; required).")
   String account;
 
   @Option(
@@ -70,15 +81,17 @@ public final class DispatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    try (CliContext ctx = CliContext.open(global)) {
+    try (CliContext ctx = CliContext.open(global())) {
       Remote remote = ctx.remote();
-      String resolvedTarget = CliContext.firstNonBlank(target, remote.target());
-      if (resolvedTarget == null) {
-        throw new CliException(
-            "--target is required (no default target for remote " + remote.name() + ")");
-      }
+      String resolvedTarget = validTarget(CliContext.firstNonBlank(target, remote.target()));
       String resolvedAccount =
-          CliContext.firstNonBlank(account, remote.env().get("PLEXUS_ACCOUNT_ID"), "local");
+          CliContext.firstNonBlank(account, remote.env().get("PLEXUS_ACCOUNT_ID"));
+      if (resolvedAccount == null) {
+        throw new CliException(
+            "no account id: pass --account or set env.PLEXUS_ACCOUNT_ID for remote "
+                + remote.name()
+                + " (the dashboard lists tasks by account)");
+      }
       String resolvedType = CliContext.firstNonBlank(type, DefaultTaskType.of(command));
       TaskFactory.Request request =
           new TaskFactory.Request(
@@ -89,18 +102,30 @@ public final class DispatchCommand implements Callable<Integer> {
               timeoutSeconds,
               stages,
               CliContext.firstNonBlank(pool, remote.pool()));
+      DispatchChecks.pool(ctx.client(), request.pool());
       PlexusTask task = TaskFactory.build(request, ctx.namespace(), TaskFactory.randomSuffix());
       PlexusTask created = TaskSubmitter.submit(ctx.client(), ctx.stores(), task);
       return mode.await ? follow(ctx, created) : printCreated(created);
     }
   }
 
+  /** The target as the CRD and the bridge accept it; missing means default/command. */
+  private static String validTarget(String text) {
+    try {
+      return Target.orDefault(text).value();
+    } catch (InvalidTargetException e) {
+      throw new CliException(e.getMessage(), 2);
+    }
+  }
+
   private int printCreated(PlexusTask created) {
-    if (global.output() == OutputFormat.table) {
+    if (global().human()) {
       System.out.println(createdLine(created));
+    } else if (global().output() == OutputFormat.name) {
+      System.out.print(OutputFormat.name.one(created));
     } else {
       System.out.print(
-          global
+          global()
               .output()
               .document(
                   Map.of(
@@ -116,11 +141,11 @@ public final class DispatchCommand implements Callable<Integer> {
 
   private int follow(CliContext ctx, PlexusTask created) throws InterruptedException {
     System.err.println(createdLine(created) + "; following (Ctrl-C stops following, not the task)");
-    boolean table = global.output() == OutputFormat.table;
+    boolean table = global().human();
     PlexusTask last =
         new TaskFollower(ctx.client(), table ? System.out : System.err, true)
             .follow(created, Duration.ofSeconds(waitTimeout));
-    System.out.print(table ? TaskViews.detail(last) : global.output().document(last));
+    System.out.print(table ? TaskViews.detail(last) : global().output().one(last));
     return TaskFollower.exitCode(last);
   }
 

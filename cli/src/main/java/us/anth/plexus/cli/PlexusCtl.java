@@ -4,11 +4,14 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 
 /** {@code plexusctl}: dispatch and follow Plexus tasks, and run the whole system locally. */
 @Command(
     name = "plexusctl",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     version = "plexusctl 0.1.0",
     description =
         "Dispatch and follow Plexus tasks on Kubernetes; `plexusctl dev` runs it all locally.",
@@ -20,12 +23,16 @@ import picocli.CommandLine.Command;
       LogsCommand.class,
       CancelCommand.class,
       ApproveCommand.class,
-      DeleteCommand.class
+      DeleteCommand.class,
+      CompletionCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class PlexusCtl implements Runnable {
   /** Held so the level set in {@link #main} is not garbage-collected with the logger. */
   private static final java.util.logging.Logger MOCK_SERVER_LOG =
       java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+  @Mixin GlobalOptions global;
 
   @Override
   public void run() {
@@ -37,11 +44,9 @@ public final class PlexusCtl implements Runnable {
     boolean verbose =
         java.util.Arrays.asList(args).contains("--verbose")
             || java.util.Arrays.asList(args).contains("-v");
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
-    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-    System.setProperty(
-        "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils",
-        "error");
+    if (verbose) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+    }
     if (!verbose) {
       MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
     }
@@ -50,11 +55,12 @@ public final class PlexusCtl implements Runnable {
 
   /** The configured command line; errors become one line on stderr (stack trace if verbose). */
   public static CommandLine commandLine(boolean verbose) {
-    CommandLine cli = new CommandLine(new PlexusCtl());
+    PlexusCtl root = new PlexusCtl();
+    CommandLine cli = new CommandLine(root).setAllowSubcommandsAsOptionParameters(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
-          err.println("error: " + oneLine(e));
+          err.println("error: " + oneLine(e, root.global.apiServer, root.global.dynamoEndpoint));
           if (verbose) {
             e.printStackTrace(err);
           }
@@ -65,24 +71,63 @@ public final class PlexusCtl implements Runnable {
   }
 
   static String oneLine(Throwable e) {
+    return oneLine(e, null, null);
+  }
+
+  /**
+   * One readable line for {@code e}; a failure to reach the API server or DynamoDB names the
+   * address ({@code apiServer}, {@code dynamo}) and what to check.
+   */
+  static String oneLine(Throwable e, String apiServer, String dynamo) {
     if (e instanceof KubernetesClientException k
         && k.getStatus() != null
         && k.getStatus().getMessage() != null) {
       return k.getStatus().getMessage();
     }
     Throwable root = e;
-    boolean io = false;
+    Throwable network = null;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
-      io |= root instanceof java.io.IOException;
+      network = network == null && isNetwork(root) ? root : network;
     }
+    boolean io = network != null || root instanceof java.io.IOException;
     if (e instanceof KubernetesClientException && io) {
-      return "cannot reach the Kubernetes API ("
-          + root.getClass().getSimpleName()
-          + (root.getMessage() == null ? "" : ": " + firstLine(root))
-          + "); check --remote or KUBECONFIG";
+      return "cannot reach the Kubernetes API"
+          + (apiServer == null ? "" : " at " + apiServer)
+          + " ("
+          + cause(network == null ? root : network)
+          + "); check that it is running and --remote, --context or KUBECONFIG";
+    }
+    if (e instanceof software.amazon.awssdk.core.exception.SdkClientException) {
+      return "cannot reach DynamoDB"
+          + (dynamo == null ? "" : " at " + dynamo)
+          + " ("
+          + cause(network == null ? root : network)
+          + "); check that it is running and PLEXUS_DYNAMODB_ENDPOINT/REGION (or the remote's env)";
     }
     return e.getMessage() == null ? firstLine(root) : firstLine(e);
+  }
+
+  private static boolean isNetwork(Throwable t) {
+    return t instanceof java.net.ConnectException
+        || t instanceof java.net.SocketTimeoutException
+        || t instanceof java.net.http.HttpConnectTimeoutException
+        || t instanceof java.net.UnknownHostException;
+  }
+
+  private static String cause(Throwable root) {
+    if (root instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    if (root instanceof java.net.SocketTimeoutException
+        || root instanceof java.net.http.HttpConnectTimeoutException) {
+      return "timed out";
+    }
+    if (root instanceof java.net.UnknownHostException) {
+      return "unknown host " + root.getMessage();
+    }
+    return root.getClass().getSimpleName()
+        + (root.getMessage() == null ? "" : ": " + firstLine(root));
   }
 
   private static String firstLine(Throwable t) {

@@ -1,6 +1,8 @@
 package us.anth.plexus.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -26,7 +28,25 @@ import java.util.Optional;
  * </pre>
  */
 public record RemotesConfig(Map<String, Remote> remotes) {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+  /** The file's top level (fields, not a record: Jackson then reports a bad key at its line). */
+  static final class Document {
+    public Map<String, Entry> remotes;
+  }
+
+  /** One remote as written in the file. */
+  static final class Entry {
+    public String context;
+    public String kubeconfig;
+    public String namespace;
+    public String target;
+    public String pool;
+    public Map<String, String> env;
+  }
 
   /** The default path: PLEXUS_CONFIG, else ~/.config/plexus/config.yaml. */
   public static Path defaultPath(Map<String, String> env, String home) {
@@ -36,51 +56,73 @@ public record RemotesConfig(Map<String, Remote> remotes) {
         : Path.of(home, ".config", "plexus", "config.yaml");
   }
 
-  /** Reads the file; a missing file means no remotes. */
-  public static RemotesConfig load(Path file) {
+  /** Reads the file; a missing default file means no remotes, a missing named one is an error. */
+  public static RemotesConfig load(Path file, boolean named) {
     if (!Files.exists(file)) {
+      if (named) {
+        throw new CliException("remotes file " + file + " does not exist", 2);
+      }
       return new RemotesConfig(Map.of());
     }
     try {
-      return parse(Files.readString(file));
+      return parse(Files.readString(file), file.toString());
     } catch (IOException e) {
-      throw new CliException("cannot read remotes file " + file + ": " + e.getMessage());
+      throw new CliException("cannot read remotes file " + file + ": " + e.getMessage(), 2);
     }
   }
 
-  /** Parses the YAML document. */
+  /** Parses a YAML document given inline (errors name it "remotes file"). */
   public static RemotesConfig parse(String yaml) {
-    JsonNode root;
-    try {
-      root = YAML.readTree(yaml);
-    } catch (IOException e) {
-      throw new CliException(
-          "remotes file is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+    return parse(yaml, "remotes file");
+  }
+
+  /**
+   * Parses the YAML document strictly: an unknown field or a value of the wrong type is an error
+   * (exit 2) naming {@code source}, the line and what is wrong.
+   */
+  public static RemotesConfig parse(String yaml, String source) {
+    Document doc = null;
+    if (!yaml.isBlank()) {
+      JsonParser parser = null;
+      try {
+        parser = YAML.createParser(yaml);
+        doc = YAML.readValue(parser, Document.class);
+      } catch (JsonProcessingException e) {
+        // Described before the parser closes: its position is the offending token's.
+        throw new CliException(ConfigError.describe(source, yaml, e), 2);
+      } catch (IOException e) {
+        throw new CliException(source + ": " + e.getMessage(), 2);
+      } finally {
+        closeQuietly(parser);
+      }
     }
     Map<String, Remote> remotes = new LinkedHashMap<>();
-    if (root != null) {
-      root.path("remotes")
-          .fields()
-          .forEachRemaining(e -> remotes.put(e.getKey(), remote(e.getKey(), e.getValue())));
+    if (doc != null && doc.remotes != null) {
+      doc.remotes.forEach((name, entry) -> remotes.put(name, remote(name, entry)));
     }
     return new RemotesConfig(remotes);
   }
 
-  private static Remote remote(String name, JsonNode node) {
-    Map<String, String> env = new LinkedHashMap<>();
-    node.path("env").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
-    return new Remote(
-        name,
-        text(node, "kubeconfig"),
-        text(node, "context"),
-        text(node, "namespace"),
-        text(node, "target"),
-        text(node, "pool"),
-        Map.copyOf(env));
+  private static void closeQuietly(JsonParser parser) {
+    try {
+      if (parser != null) {
+        parser.close();
+      }
+    } catch (IOException ignored) {
+      // a string source has nothing to release
+    }
   }
 
-  private static String text(JsonNode node, String field) {
-    return node.hasNonNull(field) ? node.get(field).asText() : null;
+  private static Remote remote(String name, Entry e) {
+    if (e == null) {
+      return new Remote(name, null, null, null, null, null, Map.of());
+    }
+    Map<String, String> env = new LinkedHashMap<>();
+    if (e.env != null) {
+      e.env.forEach((k, v) -> env.put(k, v == null ? "" : v));
+    }
+    return new Remote(
+        name, e.kubeconfig, e.context, e.namespace, e.target, e.pool, Map.copyOf(env));
   }
 
   /** The remote named {@code name}; null name = the current kube context. */
@@ -97,6 +139,7 @@ public record RemotesConfig(Map<String, Remote> remotes) {
                         + "'; known remotes: "
                         + (remotes.isEmpty()
                             ? "(none configured)"
-                            : String.join(", ", remotes.keySet()))));
+                            : String.join(", ", remotes.keySet())),
+                    2));
   }
 }

@@ -1,9 +1,12 @@
 package us.anth.plexus.cli;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.TaskPhase;
 
@@ -15,6 +18,9 @@ import us.anth.plexus.api.TaskPhase;
 public final class TaskFollower {
   private static final String MARKER = "::plexus:: ";
   private static final Duration POLL = Duration.ofMillis(250);
+
+  /** Events are read every this many polls (about every two seconds). */
+  private static final int EVENTS_EVERY = 8;
 
   /** Grace after the final phase for the last log lines (the runner's exit summary). */
   private static final Duration LAST_LINES = Duration.ofMillis(300);
@@ -32,16 +38,19 @@ public final class TaskFollower {
   public PlexusTask follow(PlexusTask task, Duration timeout) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     PodLogFollower logs = new PodLogFollower(client, task);
-    try (StageBars stageBars = new StageBars()) {
-      while (true) {
+    Reasons reasons = new Reasons();
+    try (StageView view = bars ? StageView.forOutput(logOut) : StageView.linesOnly(logOut)) {
+      for (long round = 0; ; round++) {
         PlexusTask current = Tasks.reload(client, task);
-        showBars(stageBars, current);
-        logs.poll(this::print);
+        reasons.show(view, current, round % EVENTS_EVERY == 0);
+        showBars(view, current);
+        logs.poll(line -> print(view, line));
         if (isFinal(current)) {
           Thread.sleep(LAST_LINES.toMillis());
-          logs.poll(this::print);
+          logs.poll(line -> print(view, line));
           PlexusTask last = Tasks.reload(client, task);
-          showBars(stageBars, last);
+          reasons.show(view, last, true);
+          showBars(view, last);
           return last;
         }
         if (Instant.now().isAfter(deadline)) {
@@ -60,15 +69,43 @@ public final class TaskFollower {
     }
   }
 
-  private void print(String line) {
-    if (!(bars && line.startsWith(MARKER))) {
-      logOut.println(line);
+  /**
+   * Prints the Ready condition's reason and message whenever they change, and each new Event of the
+   * task, as describe shows them (only with bars: {@code logs -f} prints the log alone).
+   */
+  private final class Reasons {
+    private String ready = "";
+    private final Set<String> seen = new HashSet<>();
+
+    void show(StageView view, PlexusTask task, boolean withEvents) {
+      if (!bars) {
+        return;
+      }
+      String now = TaskViews.readyLine(task);
+      if (!now.isEmpty() && !now.equals(ready)) {
+        view.line("Ready: " + now);
+      }
+      ready = now;
+      if (withEvents) {
+        for (Event e : TaskEvents.of(client, task)) {
+          String key = e.getMetadata().getName() + "/" + e.getCount() + "/" + e.getLastTimestamp();
+          if (seen.add(key)) {
+            view.line("Event: " + TaskEvents.line(e));
+          }
+        }
+      }
     }
   }
 
-  private void showBars(StageBars stageBars, PlexusTask task) {
+  private void print(StageView view, String line) {
+    if (!(bars && line.startsWith(MARKER))) {
+      view.line(line);
+    }
+  }
+
+  private void showBars(StageView view, PlexusTask task) {
     if (bars && task.getStatus() != null) {
-      stageBars.update(task.getStatus());
+      view.update(task.getStatus());
     }
   }
 

@@ -1,5 +1,6 @@
 package us.anth.plexus.cli;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,11 +15,35 @@ public final class TaskViews {
 
   private TaskViews() {}
 
+  /** Extra columns of {@code -o wide}. */
+  public static final List<String> WIDE_HEADER = List.of("POOL", "JOB", "REASON", "AGE");
+
   public static String list(List<PlexusTask> tasks) {
+    return list(tasks, false, false, Instant.now());
+  }
+
+  /**
+   * The list table; {@code allNamespaces} puts a NAMESPACE column first (as kubectl's -A), {@code
+   * wide} adds the pool, Job, Ready reason and age.
+   */
+  public static String list(
+      List<PlexusTask> tasks, boolean allNamespaces, boolean wide, Instant now) {
+    List<String> header = new ArrayList<>();
+    if (allNamespaces) {
+      header.add("NAMESPACE");
+    }
+    header.addAll(LIST_HEADER);
+    if (wide) {
+      header.addAll(WIDE_HEADER);
+    }
     List<List<String>> rows = new ArrayList<>();
     for (PlexusTask t : tasks) {
       PlexusTaskStatus s = status(t);
-      rows.add(
+      List<String> row = new ArrayList<>();
+      if (allNamespaces) {
+        row.add(t.getMetadata().getNamespace());
+      }
+      row.addAll(
           List.of(
               t.getMetadata().getName(),
               nz(t.getSpec().getTaskId()),
@@ -28,8 +53,54 @@ public final class TaskViews {
               phase(t),
               nz(s.getCurrentStage()),
               nz(s.getProgress())));
+      if (wide) {
+        row.addAll(
+            List.of(
+                nz(s.getPool()),
+                nz(s.getJobName()),
+                readyReason(t),
+                Age.of(t.getMetadata().getCreationTimestamp(), now)));
+      }
+      rows.add(row);
     }
-    return TextTable.render(LIST_HEADER, rows);
+    return TextTable.render(header, rows);
+  }
+
+  /** The reason of the task's Ready condition, empty when it has none. */
+  static String readyReason(PlexusTask t) {
+    return ready(t).map(c -> nz(c.getReason())).orElse("");
+  }
+
+  /** The Ready condition as describe shows it: {@code False PoolNotFound: message}; else empty. */
+  static String readyLine(PlexusTask t) {
+    return ready(t)
+        .map(
+            c ->
+                nz(c.getStatus())
+                    + " "
+                    + nz(c.getReason())
+                    + (c.getMessage() == null || c.getMessage().isBlank()
+                        ? ""
+                        : ": " + c.getMessage()))
+        .orElse("");
+  }
+
+  private static Optional<io.fabric8.kubernetes.api.model.Condition> ready(PlexusTask t) {
+    return Optional.ofNullable(status(t).getConditions()).orElse(List.of()).stream()
+        .filter(c -> "Ready".equals(c.getType()))
+        .findFirst();
+  }
+
+  /** An ISO-8601 time to whole seconds, so every time shown has the same precision. */
+  static String seconds(String time) {
+    if (time == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(time).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    } catch (java.time.format.DateTimeParseException e) {
+      return time;
+    }
   }
 
   public static String detail(PlexusTask t) {
@@ -42,11 +113,12 @@ public final class TaskViews {
     line(out, "Target", t.getSpec().getTarget());
     line(out, "Command", t.getSpec().getCommand());
     line(out, "Phase", phase(t));
+    line(out, "Ready", readyLine(t));
     line(out, "Pool", s.getPool());
     line(out, "Job", s.getJobName());
     line(out, "Worker", s.getWorkerNodeId());
-    line(out, "Started", s.getStartedAt());
-    line(out, "Completed", s.getCompletedAt());
+    line(out, "Started", seconds(s.getStartedAt()));
+    line(out, "Completed", seconds(s.getCompletedAt()));
     line(out, "Exit code", s.getExitCode() == null ? null : s.getExitCode().toString());
     line(out, "Error", s.getErrorMessage());
     line(out, "Output", s.getOutput());

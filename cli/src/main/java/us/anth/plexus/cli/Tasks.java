@@ -23,14 +23,19 @@ public final class Tasks {
 
   /** The task named {@code nameOrId}, else the one whose spec.taskId is {@code nameOrId}. */
   public static PlexusTask find(KubernetesClient client, String namespace, String nameOrId) {
+    return lookup(client, namespace, nameOrId).orElseThrow(() -> notFound(nameOrId, namespace));
+  }
+
+  /** The task named {@code nameOrId}, else the one whose spec.taskId is {@code nameOrId}. */
+  public static java.util.Optional<PlexusTask> lookup(
+      KubernetesClient client, String namespace, String nameOrId) {
     PlexusTask byName = api(client).inNamespace(namespace).withName(nameOrId).get();
     if (byName != null) {
-      return byName;
+      return java.util.Optional.of(byName);
     }
     return list(client, namespace).stream()
         .filter(t -> t.getSpec() != null && nameOrId.equals(t.getSpec().getTaskId()))
-        .findFirst()
-        .orElseThrow(() -> notFound(nameOrId, namespace));
+        .findFirst();
   }
 
   private static CliException notFound(String nameOrId, String namespace) {
@@ -72,8 +77,11 @@ public final class Tasks {
     }
   }
 
+  /** The tasks of {@code namespace}; of every namespace when it is null. */
   public static List<PlexusTask> list(KubernetesClient client, String namespace) {
-    return api(client).inNamespace(namespace).list().getItems();
+    return namespace == null
+        ? api(client).inAnyNamespace().list().getItems()
+        : api(client).inNamespace(namespace).list().getItems();
   }
 
   public static PlexusTask reload(KubernetesClient client, PlexusTask task) {

@@ -1,10 +1,5 @@
 package us.anth.plexus.cli;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,28 +16,11 @@ final class DevStackFixture implements AutoCloseable {
   record Run(int exitCode, String out, String err) {}
 
   /** Runs {@code plexusctl <args> --config <dev remotes> --remote dev}, feeding {@code stdin}. */
-  synchronized Run runWithInput(String stdin, String... args) {
+  Run runWithInput(String stdin, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--config", stack.remotesFile().toString(), "--remote", DevRemote.NAME));
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    InputStream oldIn = System.in;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-      var cli = PlexusCtl.commandLine(false);
-      cli.setErr(new java.io.PrintWriter(System.err, true));
-      int code = cli.execute(all.toArray(String[]::new));
-      return new Run(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-      System.setIn(oldIn);
-    }
+    CliRunner.Run run = CliRunner.runWithInput(stdin, all.toArray(String[]::new));
+    return new Run(run.exitCode(), run.out(), run.err());
   }
 
   Run run(String... args) {

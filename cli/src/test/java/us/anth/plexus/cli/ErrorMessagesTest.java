@@ -14,9 +14,10 @@ class ErrorMessagesTest {
         new KubernetesClientException(
             "Operation: [list] failed.",
             new IOException(new ConnectException("Connection refused")));
-    assertThat(PlexusCtl.oneLine(e))
+    assertThat(PlexusCtl.oneLine(e, "https://10.0.0.1:6443/", null))
         .isEqualTo(
-            "cannot reach the Kubernetes API (ConnectException: Connection refused); check --remote or KUBECONFIG");
+            "cannot reach the Kubernetes API at https://10.0.0.1:6443/ (connection refused);"
+                + " check that it is running and --remote, --context or KUBECONFIG");
   }
 
   @Test

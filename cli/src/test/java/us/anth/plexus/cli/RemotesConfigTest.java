@@ -41,7 +41,9 @@ class RemotesConfigTest {
   void unknownRemoteListsTheKnownOnesInOneLine() {
     assertThatThrownBy(() -> RemotesConfig.parse(YAML).select("qa"))
         .isInstanceOf(CliException.class)
-        .hasMessage("unknown remote 'qa'; known remotes: prod, staging");
+        .hasMessage("unknown remote 'qa'; known remotes: prod, staging")
+        .extracting(e -> ((CliException) e).exitCode())
+        .isEqualTo(2);
     assertThatThrownBy(() -> RemotesConfig.parse("").select("qa"))
         .hasMessageContaining("(none configured)");
   }
@@ -63,5 +65,45 @@ class RemotesConfigTest {
     assertThat(dev.kubeconfig()).isEqualTo("/tmp/dev/kubeconfig");
     assertThat(dev.context()).isEqualTo("plexus-dev");
     assertThat(dev.env()).containsEntry("PLEXUS_DYNAMODB_ENABLED", "true");
+  }
+
+  @Test
+  void unknownFieldIsAnErrorNamingFileLineAndTheKnownFields() {
+    String yaml = "remotes:\n  prod:\n    context: eks\n    namespce: plexus\n";
+
+    assertThatThrownBy(() -> RemotesConfig.parse(yaml, "/etc/plexus.yaml"))
+        .isInstanceOf(CliException.class)
+        .hasMessage(
+            "/etc/plexus.yaml:4: remotes.prod.namespce: unknown field"
+                + " (known: context, env, kubeconfig, namespace, pool, target)")
+        .extracting(e -> ((CliException) e).exitCode())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aListWhereAStringBelongsIsAnError() {
+    String yaml = "remotes:\n  prod:\n    namespace: [a, b]\n";
+
+    assertThatThrownBy(() -> RemotesConfig.parse(yaml, "c.yaml"))
+        .hasMessage("c.yaml:3: remotes.prod.namespace: expected a string, found a list");
+  }
+
+  @Test
+  void unknownTopLevelKeyAndBrokenYamlAreErrors() {
+    assertThatThrownBy(() -> RemotesConfig.parse("remote:\n  prod: {}\n", "c.yaml"))
+        .hasMessage("c.yaml:1: remote: unknown field (known: remotes)");
+    assertThatThrownBy(() -> RemotesConfig.parse("remotes:\n  prod: [a\n", "c.yaml"))
+        .hasMessage("c.yaml:2: remotes.prod: expected a mapping, found a list");
+    assertThatThrownBy(() -> RemotesConfig.parse("remotes:\n  prod: {context: eks\n", "c.yaml"))
+        .hasMessageStartingWith("c.yaml:2: not valid YAML: while parsing a flow mapping; expected");
+  }
+
+  @Test
+  void aMissingFileIsAnErrorOnlyWhenNamed(@org.junit.jupiter.api.io.TempDir Path dir) {
+    Path missing = dir.resolve("nope.yaml");
+
+    assertThat(RemotesConfig.load(missing, false).remotes()).isEmpty();
+    assertThatThrownBy(() -> RemotesConfig.load(missing, true))
+        .hasMessage("remotes file " + missing + " does not exist");
   }
 }

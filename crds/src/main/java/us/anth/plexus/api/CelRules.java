@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
+import us.anth.plexus.api.target.TargetPattern;
 
 /**
  * Every CEL rule of the CRDs, as the text the {@code @ValidationRule} annotations use, paired with
@@ -17,6 +18,11 @@ public final class CelRules {
   static final String TASK_ID_IMMUTABLE =
       "!has(oldSelf.taskId) || (has(self.taskId) && self.taskId == oldSelf.taskId)";
   static final String TASK_ID_IMMUTABLE_MESSAGE = "taskId is immutable once set";
+  static final String ACCOUNT_AND_TYPE_WITHOUT_TASK_ID =
+      "has(self.taskId) || (has(self.accountId) && has(self.type))";
+  static final String ACCOUNT_AND_TYPE_WITHOUT_TASK_ID_MESSAGE =
+      "accountId and type are required when taskId is empty (the operator then creates the Task"
+          + " record)";
   static final String COMMAND_TARGET_IMMUTABLE =
       "self.command == oldSelf.command && self.target == oldSelf.target";
   static final String COMMAND_TARGET_IMMUTABLE_MESSAGE =
@@ -28,25 +34,17 @@ public final class CelRules {
       "!has(self.stages) || self.stages.all(a, self.stages.exists_one(b, b.name == a.name))";
   static final String STAGE_NAMES_UNIQUE_MESSAGE = "stage names must be unique";
   static final String POOL_TARGETS =
-      "self.all(p, p.matches('^"
-          + PlexusWorkerPoolSpec.SIDE
-          + "/"
-          + PlexusWorkerPoolSpec.SIDE
-          + "$'))";
+      "self.all(p, p.matches('" + PlexusWorkerPoolSpec.PATTERN_REGEX_CEL + "'))";
   static final String POOL_TARGETS_MESSAGE =
-      "every target pattern must be 'domain/subdomain' with each side a name, '*' or '[a,b]'";
+      "every target pattern must be '/'-separated segments, each a name, '*' or '[a,b]', the"
+          + " last possibly '**', or '*' alone";
 
   /** A CEL rule on objects of {@code type} and the predicate that decides it in Java. */
   public record Rule<T>(
       Class<T> type, String expression, String message, String field, BiPredicate<T, T> holds) {}
 
-  private static final Pattern POOL_TARGET =
-      Pattern.compile(
-          "^"
-              + PlexusWorkerPoolSpec.SIDE.replace("\\\\", "\\")
-              + "/"
-              + PlexusWorkerPoolSpec.SIDE.replace("\\\\", "\\")
-              + "$");
+  /** The same regex in Java (TargetPatternCorpusTest keeps the CEL literal equal to it). */
+  private static final Pattern POOL_TARGET = Pattern.compile(TargetPattern.REGEX);
 
   /** All rules, in the order their messages are reported. */
   public static final List<Rule<?>> ALL =
@@ -58,6 +56,14 @@ public final class CelRules {
               "spec",
               (self, old) ->
                   blank(old.getTaskId()) || Objects.equals(self.getTaskId(), old.getTaskId())),
+          new Rule<>(
+              PlexusTaskSpec.class,
+              ACCOUNT_AND_TYPE_WITHOUT_TASK_ID,
+              ACCOUNT_AND_TYPE_WITHOUT_TASK_ID_MESSAGE,
+              "spec",
+              (self, old) ->
+                  self.getTaskId() != null
+                      || (self.getAccountId() != null && self.getType() != null)),
           new Rule<>(
               PlexusTaskSpec.class,
               COMMAND_TARGET_IMMUTABLE,

@@ -17,14 +17,18 @@ import java.util.List;
 import us.anth.plexus.api.read.ReadProblems;
 import us.anth.plexus.api.read.TolerantDeserializer;
 import us.anth.plexus.api.read.TolerantlyRead;
+import us.anth.plexus.api.target.Target;
 
 /** Desired state of a PlexusTask: the DynamoDB Task fields plus execution settings. */
 // Worst-case estimated CEL cost of each rule below (the API server rejects a CRD above 10,000,000
 // per rule; string equality costs 0.1 per character of the shorter maximum): taskId (128 chars)
-// ~20; command (32,768) and target (253) ~3,310; cancel ~10; stage names (50 stages x 50, 128
+// ~20; command (32,768) and target (1,024) ~3,310; cancel ~10; stage names (50 stages x 50, 128
 // chars) ~50,000. Each rests on the maxLength/maxItems of the fields it reads (CelRuleBoundsTest).
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = CelRules.TASK_ID_IMMUTABLE, message = CelRules.TASK_ID_IMMUTABLE_MESSAGE)
+@ValidationRule(
+    value = CelRules.ACCOUNT_AND_TYPE_WITHOUT_TASK_ID,
+    message = CelRules.ACCOUNT_AND_TYPE_WITHOUT_TASK_ID_MESSAGE)
 @ValidationRule(
     value = CelRules.COMMAND_TARGET_IMMUTABLE,
     message = CelRules.COMMAND_TARGET_IMMUTABLE_MESSAGE)
@@ -34,33 +38,32 @@ import us.anth.plexus.api.read.TolerantlyRead;
 public class PlexusTaskSpec implements TolerantlyRead {
   @JsonIgnore private final transient ReadProblems readProblems = new ReadProblems();
 
-  /** Target pattern a concrete task target must match (no wildcards or sets). */
-  public static final String TARGET_REGEX =
-      "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$";
-
   @JsonPropertyDescription(
       "Id of the DynamoDB Task record this task mirrors. Left empty for tasks created with kubectl:"
           + " the operator then creates the record and writes its id here. Immutable once set.")
   @Size(max = 128)
   private String taskId;
 
-  @JsonPropertyDescription("Plexus account that owns the task (Task.accountId).")
-  @Required
+  @JsonPropertyDescription(
+      "Plexus account that owns the task (Task.accountId). Required when taskId is empty (the"
+          + " operator then creates the record); a dispatched record may lack it.")
   @Size(min = 1, max = 128)
   private String accountId;
 
   @JsonPropertyDescription(
-      "Kind of operation, as shown by the dashboard (Task.type), e.g. 'Evaluation' or 'demo'.")
-  @Required
+      "Kind of operation, as shown by the dashboard (Task.type), e.g. 'Evaluation' or 'demo'."
+          + " Required when taskId is empty; a dispatched record may lack it.")
   @Size(min = 1, max = 128)
   private String type;
 
   @JsonPropertyDescription(
-      "Where the task runs, as 'domain/subdomain' (Task.target), e.g. 'training/gpu-required'."
-          + " Matched against the targets patterns of PlexusWorkerPools.")
-  @Required
-  @Pattern(TARGET_REGEX)
-  @Size(max = 253)
+      "Where the task runs (Task.target), as Plexus writes it: printable text of 1 to 1,024"
+          + " characters, usually '/'-separated segments, e.g. 'evaluation', 'procedure/run/abc',"
+          + " 'evaluation/accuracy/My Scorecard', 'training/gpu-required'. Missing means"
+          + " 'default/command'. Matched against the targets patterns of PlexusWorkerPools.")
+  @Default(Target.DEFAULT)
+  @Pattern(Target.PRINTABLE_REGEX)
+  @Size(min = 1, max = Target.MAX_LENGTH)
   private String target;
 
   @JsonPropertyDescription(

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.List;
 import java.util.Map;
+import us.anth.plexus.api.job.JobContract;
 import us.anth.plexus.api.read.ReadProblems;
 import us.anth.plexus.api.read.TolerantDeserializer;
 import us.anth.plexus.api.read.TolerantlyRead;
@@ -25,24 +26,40 @@ import us.anth.plexus.api.read.TolerantlyRead;
 public class PlexusWorkerPoolSpec implements TolerantlyRead {
   @JsonIgnore private final transient ReadProblems readProblems = new ReadProblems();
 
-  /** One side of a target pattern: a name, '*', or a set '[a,b]'. */
-  static final String SIDE =
-      "(\\\\*|[A-Za-z0-9][A-Za-z0-9._-]*|\\\\[[A-Za-z0-9][A-Za-z0-9._-]*"
-          + "(,[A-Za-z0-9][A-Za-z0-9._-]*)*\\\\])";
+  /**
+   * {@link us.anth.plexus.api.target.TargetPattern#REGEX} written as a CEL string literal (every
+   * backslash doubled); TargetPatternCorpusTest keeps the two equal.
+   */
+  static final String PATTERN_NAME_CEL =
+      "[^/*\\\\[\\\\],\\\\p{Cc}\\\\p{Cf}\\\\p{Zl}\\\\p{Zp}\\\\p{Cs}]+";
+
+  static final String PATTERN_SEGMENT_CEL =
+      "(\\\\*|"
+          + PATTERN_NAME_CEL
+          + "|\\\\["
+          + PATTERN_NAME_CEL
+          + "(,"
+          + PATTERN_NAME_CEL
+          + ")*\\\\])";
+
+  static final String PATTERN_REGEX_CEL =
+      "^(" + PATTERN_SEGMENT_CEL + "/)*(" + PATTERN_SEGMENT_CEL + "|\\\\*\\\\*)$";
 
   @JsonPropertyDescription(
-      "Target patterns this pool serves, as 'domain/subdomain' where each side is a name, '*' or"
-          + " a set '[a,b]': 'training/gpu-required', '[datasets,training]/x', '*/gpu-required'."
-          + " The most specific matching pattern across all pools wins.")
+      "Target patterns this pool serves: '/'-separated segments, each a name (printable text,"
+          + " spaces allowed), '*' (any one segment) or a set '[a,b]'; the last may be '**' (that"
+          + " point and everything under it: 'evaluation/**' matches 'evaluation' and"
+          + " 'evaluation/accuracy/My Scorecard'). '*' alone matches every target. The most"
+          + " specific matching pattern across all pools wins.")
   // The API server rejects a CRD whose rule's estimated CEL cost exceeds 10,000,000, and assumes
-  // ~3 MB for a string without maxLength. Bounded (253 chars, the target grammar's own limit;
-  // 64 patterns), the worst case is 64 x ceil(254 x 0.1) x ceil(187-char regex x 0.25)
-  // = 64 x 26 x 47 ~ 78,000; unbounded, one item alone was ~14.8 million. CelRuleBoundsTest
-  // keeps every value a rule reads bounded.
+  // ~3 MB for a string without maxLength. Bounded (1,024 chars, the target grammar's own limit;
+  // 64 patterns), the worst case is 64 x ceil(1025 x 0.1) x ceil(~330-char regex x 0.25)
+  // ~ 550,000; unbounded, one item alone was ~14.8 million. CelRuleBoundsTest keeps every value a
+  // rule reads bounded.
   @Required
   @Size(min = 1, max = 64)
   @ValidationRule(value = CelRules.POOL_TARGETS, message = CelRules.POOL_TARGETS_MESSAGE)
-  private List<@Size(max = 253) String> targets;
+  private List<@Size(max = 1024) String> targets;
 
   @JsonPropertyDescription("Node labels the task pods must run on.")
   private Map<String, String> nodeSelector;
@@ -87,7 +104,7 @@ public class PlexusWorkerPoolSpec implements TolerantlyRead {
   @JsonPropertyDescription(
       "Executable the runner puts before the task's command words, e.g. 'plexus'."
           + " Empty runs the command's first word as the executable.")
-  @Default("plexus")
+  @Default(JobContract.DEFAULT_COMMAND_PREFIX)
   private String commandPrefix;
 
   @JsonPropertyDescription(

@@ -62,13 +62,21 @@ class CelRulesTest {
   @Test
   void duplicateStageNamesAndBadPoolPatternsAreFound() {
     PlexusTaskSpec spec = spec("demo", "a/b");
+    spec.setTaskId("t-1");
     spec.setStages(List.of(new StageDeclaration("x", 1, null), new StageDeclaration("x", 2, null)));
     PlexusWorkerPoolSpec pool = new PlexusWorkerPoolSpec();
     pool.setTargets(List.of("a/*", "[x,y]/b", "a//b"));
+    PlexusTaskSpec anonymous = spec("demo", "a/b");
 
     assertThat(CelRules.violations(spec, null))
         .containsExactly("spec: Invalid value: \"object\": stage names must be unique");
     assertThat(CelRules.violations(pool, null)).hasSize(1);
+    assertThat(CelRules.violations(anonymous, null))
+        .containsExactly(
+            "spec: Invalid value: \"object\": accountId and type are required when taskId is empty"
+                + " (the operator then creates the Task record)");
+    anonymous.setTaskId("t-1");
+    assertThat(CelRules.violations(anonymous, null)).isEmpty();
     pool.setTargets(List.of("a/*", "[x,y]/b"));
     assertThat(CelRules.violations(pool, null)).isEmpty();
   }

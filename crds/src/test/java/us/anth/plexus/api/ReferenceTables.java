@@ -9,15 +9,15 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
-/** Renders the README's API reference (field tables, rules, columns) from a generated CRD. */
+/** Renders the CRD reference page (field tables, rules, columns) from a generated CRD. */
 final class ReferenceTables {
   private ReferenceTables() {}
 
-  /** The "### Kind `part`" heading and field table of {@code spec} or {@code status}. */
+  /** The "## Kind `part`" heading and field table of {@code spec} or {@code status}. */
   static String fieldTable(JsonNode crd, String part) {
     JsonNode schema = version(crd).at("/schema/openAPIV3Schema/properties/" + part);
     StringBuilder out = new StringBuilder();
-    out.append("### ").append(crd.at("/spec/names/kind").asText()).append(" `" + part + "`\n\n");
+    out.append("## ").append(crd.at("/spec/names/kind").asText()).append(" `" + part + "`\n\n");
     out.append("| field | type | meaning |\n| --- | --- | --- |\n");
     rows(schema, "", out);
     return out.toString();

@@ -37,7 +37,7 @@ final class KindCluster implements AutoCloseable {
   static String unavailableReason(String runnerImage) {
     try {
       if (!DockerClientFactory.instance().isDockerAvailable()) {
-        return "no Docker engine reachable: the kind E2E suite needs one (see README, Development)";
+        return "no Docker engine reachable: the kind E2E suite needs one (see docs/development/testing.md)";
       }
       DockerClientFactory.instance().client().pingCmd().exec();
     } catch (RuntimeException e) {

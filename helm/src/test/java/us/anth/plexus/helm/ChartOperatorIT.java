@@ -49,7 +49,7 @@ class ChartOperatorIT {
   void operatorConfiguredByTheChartRunsAGpuTaskAndMirrorsItToDynamoDb() throws IOException {
     String namespace = "it-" + UUID.randomUUID().toString().substring(0, 8);
     // One replica (no leader election against the mock) watching this test's own namespace.
-    String overrides = "replicas: 1\nwatchNamespaces: [" + namespace + "]\n";
+    String overrides = "replicaCount: 1\nwatchNamespaces: [" + namespace + "]\n";
     // DynamoDB Local gets the tables, region and DataStore switch values-full.yaml sets.
     TaskStoreSettings chartStore = TaskStoreSettings.fromEnv(operatorEnv(render(overrides)));
 

@@ -3,8 +3,9 @@ package us.anth.plexus.helm;
 import java.util.Set;
 
 /**
- * The documented least-privilege RBAC of the chart (README, section Helm): the rendered rules must
- * equal these sets exactly, so a new permission is a deliberate change to this file and the README.
+ * The documented least-privilege RBAC of the chart (docs/operations/rbac.md): the rendered rules
+ * must equal these sets exactly, so a new permission is a deliberate change to this file and that
+ * page.
  */
 final class LeastPrivilege {
   static final String PLEXUS = "plexus.anth.us";

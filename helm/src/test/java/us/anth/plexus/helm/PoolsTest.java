@@ -59,7 +59,7 @@ class PoolsTest {
     TargetPattern gpu = patterns(chart.one(PlexusWorkerPool.class, "gpu")).get(0);
     TargetPattern any = patterns(chart.one(PlexusWorkerPool.class, "cpu")).get(0);
     assertThat(any.matches(Target.parse("training/gpu-required"))).isTrue();
-    assertThat(gpu.specificity()).isGreaterThan(any.specificity());
+    assertThat(TargetPattern.SPECIFICITY.compare(gpu, any)).isPositive();
   }
 
   static List<TargetPattern> patterns(PlexusWorkerPool pool) {

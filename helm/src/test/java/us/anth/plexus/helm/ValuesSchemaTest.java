@@ -9,7 +9,7 @@ class ValuesSchemaTest {
   void rejectsAWrongType() {
     assertThatThrownBy(() -> Chart.render("values-bad-type.yaml"))
         .hasMessageContaining("values don't meet the specifications of the schema")
-        .hasMessageContaining("at '/replicas': got string, want integer");
+        .hasMessageContaining("at '/replicaCount': got string, want integer");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package us.anth.plexus.bridge;
 
 import java.util.Map;
+import us.anth.plexus.api.settings.BridgeVariables;
+import us.anth.plexus.api.settings.LogVariables;
 
 /**
  * Settings both front ends share: PLEXUS_BRIDGE_NAMESPACE_MAP ("acct1=ns1,acct2=ns2"),
@@ -10,10 +12,10 @@ import java.util.Map;
  * here so that a typo stops either front end at start.
  */
 public record BridgeConfig(NamespaceMapping namespaces, int maxAttempts) {
-  public static final String NAMESPACE_MAP = "PLEXUS_BRIDGE_NAMESPACE_MAP";
-  public static final String DEFAULT_NAMESPACE = "PLEXUS_BRIDGE_DEFAULT_NAMESPACE";
-  public static final String MAX_ATTEMPTS = "PLEXUS_BRIDGE_MAX_ATTEMPTS";
-  public static final String LOG_FORMAT = "PLEXUS_LOG_FORMAT";
+  public static final String NAMESPACE_MAP = BridgeVariables.NAMESPACE_MAP.name();
+  public static final String DEFAULT_NAMESPACE = BridgeVariables.DEFAULT_NAMESPACE.name();
+  public static final String MAX_ATTEMPTS = BridgeVariables.MAX_ATTEMPTS.name();
+  public static final String LOG_FORMAT = LogVariables.FORMAT.name();
   public static final int DEFAULT_MAX_ATTEMPTS = 4;
 
   public BridgeConfig {
@@ -22,23 +24,15 @@ public record BridgeConfig(NamespaceMapping namespaces, int maxAttempts) {
     }
   }
 
-  /** Reads the variables above; missing ones take their defaults. */
+  /**
+   * Reads the variables above ({@link BridgeVariables}) and checks the log format; missing ones
+   * take their defaults, a bad value throws IllegalArgumentException naming the variable.
+   */
   public static BridgeConfig fromEnv(Map<String, String> env) {
-    checkLogFormat(env.get(LOG_FORMAT));
-    String attempts = env.getOrDefault(MAX_ATTEMPTS, "").trim();
-    try {
-      return new BridgeConfig(
-          NamespaceMapping.parse(env.get(NAMESPACE_MAP), env.get(DEFAULT_NAMESPACE)),
-          attempts.isEmpty() ? DEFAULT_MAX_ATTEMPTS : Integer.parseInt(attempts));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(MAX_ATTEMPTS + " is not a number: '" + attempts + "'");
-    }
-  }
-
-  /** Blank, text or json exactly (logback.xml compares exactly). */
-  static void checkLogFormat(String value) {
-    if (value != null && !value.isBlank() && !value.equals("text") && !value.equals("json")) {
-      throw new IllegalArgumentException(LOG_FORMAT + " must be text or json, got '" + value + "'");
-    }
+    LogVariables.FORMAT.read(env);
+    return new BridgeConfig(
+        NamespaceMapping.parse(
+            BridgeVariables.NAMESPACE_MAP.read(env), BridgeVariables.DEFAULT_NAMESPACE.read(env)),
+        Math.toIntExact(BridgeVariables.MAX_ATTEMPTS.read(env)));
   }
 }

@@ -3,6 +3,7 @@ package us.anth.plexus.bridge;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import us.anth.plexus.api.LabelValues;
 import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskSpec;

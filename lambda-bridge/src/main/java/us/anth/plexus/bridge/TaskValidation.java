@@ -4,7 +4,11 @@ import java.util.Optional;
 import us.anth.plexus.api.target.InvalidTargetException;
 import us.anth.plexus.api.target.Target;
 
-/** Checks a Task has what a PlexusTask needs; the message is what the dashboard shows. */
+/**
+ * Checks a Task has what a PlexusTask needs; the message is what the dashboard shows. Like Plexus's
+ * dispatcher, it never asks for accountId or type, and a missing or empty target is {@value
+ * Target#DEFAULT}.
+ */
 public final class TaskValidation {
   /** The PlexusTask CRD's limit on spec.command. */
   public static final int MAX_COMMAND_LENGTH = 32768;
@@ -26,14 +30,8 @@ public final class TaskValidation {
               + " characters long; the maximum is "
               + MAX_COMMAND_LENGTH);
     }
-    if (blank(item.accountId())) {
-      return Optional.of("Task " + item.id() + " cannot be dispatched: accountId is missing");
-    }
-    if (blank(item.type())) {
-      return Optional.of("Task " + item.id() + " cannot be dispatched: type is missing");
-    }
     try {
-      Target.parse(item.target());
+      Target.orDefault(item.target());
     } catch (InvalidTargetException e) {
       return Optional.of("Task " + item.id() + " cannot be dispatched: " + e.getMessage());
     }

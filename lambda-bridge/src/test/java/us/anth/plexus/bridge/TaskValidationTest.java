@@ -3,6 +3,8 @@ package us.anth.plexus.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TaskValidationTest {
   @Test
@@ -20,38 +22,44 @@ class TaskValidationTest {
   }
 
   @Test
-  void malformedTargetCarriesTheGrammarMessage() {
-    var task = DashboardTasks.pending().with("target", "training");
+  void targetWithAControlCharacterCarriesTheGrammarMessage() {
+    var task = DashboardTasks.pending().with("target", "evaluation\naccuracy");
     assertThat(TaskValidation.problem(TaskItem.from(task.item())))
         .hasValue(
             "Task "
                 + task.id()
-                + " cannot be dispatched: target 'training' has 1 segment; expected exactly 2,"
-                + " 'domain/subdomain'");
+                + " cannot be dispatched: target 'evaluation\\u000Aaccuracy' has the control"
+                + " character U+000A at position 10; a target is printable text");
   }
 
   @Test
-  void targetPatternIsNotATaskTarget() {
-    var task = DashboardTasks.pending().with("target", "training/*");
+  void overlongTargetIsRejected() {
+    var task = DashboardTasks.pending().with("target", "e".repeat(1025));
     assertThat(TaskValidation.problem(TaskItem.from(task.item())))
-        .hasValueSatisfying(m -> assertThat(m).contains("is a pattern"));
+        .hasValueSatisfying(
+            m -> assertThat(m).endsWith("is 1025 characters long; the maximum is 1024"));
   }
 
-  @Test
-  void hyphenatedTargetIsValid() {
-    var task = DashboardTasks.pending().with("target", "training/gpu-required");
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "evaluation",
+        "report",
+        "",
+        "procedure/run/4f1c",
+        "evaluation/accuracy/Agent Scorecard",
+        "a b/c d/e f/g h",
+        "training/gpu-required"
+      })
+  void whatPlexusWritesIsValid(String target) {
+    var task = DashboardTasks.pending().with("target", target);
     assertThat(TaskValidation.problem(TaskItem.from(task.item()))).isEmpty();
   }
 
   @Test
-  void missingAccountOrTypeIsNamed() {
-    assertThat(
-            TaskValidation.problem(
-                TaskItem.from(DashboardTasks.pending().with("accountId", null).item())))
-        .hasValueSatisfying(m -> assertThat(m).endsWith("accountId is missing"));
-    assertThat(
-            TaskValidation.problem(TaskItem.from(DashboardTasks.pending().with("type", "").item())))
-        .hasValueSatisfying(m -> assertThat(m).endsWith("type is missing"));
+  void accountAndTypeAreOptionalAsInPlexusDispatcher() {
+    var task = DashboardTasks.pending().with("accountId", null).with("type", null);
+    assertThat(TaskValidation.problem(TaskItem.from(task.item()))).isEmpty();
   }
 
   @Test

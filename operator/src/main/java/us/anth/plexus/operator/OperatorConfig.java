@@ -5,11 +5,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import us.anth.plexus.api.job.JobContract;
+import us.anth.plexus.api.settings.LogVariables;
+import us.anth.plexus.api.settings.OperatorVariables;
 
 /**
- * Operator settings, read from {@code PLEXUS_*} environment variables (see the README's
- * configuration table). {@code storeEnv} holds every {@code PLEXUS_DYNAMODB_*} variable, copied
- * verbatim into each Job so the runner sees the operator's DynamoDB settings.
+ * Operator settings, read from {@code PLEXUS_*} environment variables (see
+ * docs/reference/settings.md). {@code storeEnv} holds every {@code PLEXUS_DYNAMODB_*} variable,
+ * copied verbatim into each Job so the runner sees the operator's DynamoDB settings.
  */
 public record OperatorConfig(
     Set<String> watchNamespaces,
@@ -27,38 +30,39 @@ public record OperatorConfig(
     long podStartGraceSeconds,
     long deleteMirrorTimeoutSeconds) {
 
-  public static final String DYNAMODB_PREFIX = "PLEXUS_DYNAMODB_";
-
   public OperatorConfig {
     watchNamespaces = Set.copyOf(watchNamespaces);
     storeEnv = Map.copyOf(storeEnv);
   }
 
-  /** Reads the settings; unset or blank variables take their defaults. */
+  /**
+   * Reads the settings ({@link OperatorVariables}); unset or blank variables take their defaults, a
+   * bad value throws IllegalArgumentException naming the variable.
+   */
   public static OperatorConfig fromEnv(Map<String, String> env) {
-    EnvReader read = new EnvReader(env);
     return new OperatorConfig(
-        Arrays.stream(read.text("PLEXUS_WATCH_NAMESPACES", "").split(","))
+        Arrays.stream(OperatorVariables.WATCH_NAMESPACES.read(env).split(","))
             .map(String::trim)
             .filter(s -> !s.isEmpty())
             .collect(Collectors.toSet()),
-        read.text("PLEXUS_RUNNER_IMAGE", "ghcr.io/anthusai/plexus-runner:latest"),
-        read.text("PLEXUS_RUNNER_IMAGE_PULL_POLICY", "IfNotPresent"),
-        read.text("PLEXUS_RUNNER_SERVICE_ACCOUNT", "plexus-runner"),
-        read.atLeastZero("PLEXUS_TERMINATION_GRACE_SECONDS", 30),
-        Boolean.parseBoolean(read.text("PLEXUS_LEADER_ELECTION", "false")),
-        read.text("PLEXUS_LEADER_ELECTION_NAMESPACE", read.text("POD_NAMESPACE", "")),
-        read.text("PLEXUS_LEADER_ELECTION_LEASE", "plexus-operator-leader"),
-        read.port("PLEXUS_HEALTH_PORT", 8081),
-        read.port("PLEXUS_METRICS_PORT", 8080),
-        read.choice("PLEXUS_LOG_FORMAT", "text", "json"),
+        OperatorVariables.RUNNER_IMAGE.read(env),
+        OperatorVariables.RUNNER_IMAGE_PULL_POLICY.read(env),
+        OperatorVariables.RUNNER_SERVICE_ACCOUNT.read(env),
+        OperatorVariables.TERMINATION_GRACE_SECONDS.read(env),
+        OperatorVariables.LEADER_ELECTION.read(env),
+        OperatorVariables.LEADER_ELECTION_NAMESPACE.read(env),
+        OperatorVariables.LEADER_ELECTION_LEASE.read(env),
+        OperatorVariables.HEALTH_PORT.read(env),
+        OperatorVariables.METRICS_PORT.read(env),
+        LogVariables.FORMAT.read(env),
         env.entrySet().stream()
-            .filter(e -> e.getKey().startsWith(DYNAMODB_PREFIX) && e.getValue() != null)
+            .filter(
+                e -> e.getKey().startsWith(JobContract.DYNAMODB_ENV_PREFIX) && e.getValue() != null)
             .collect(
                 Collectors.toMap(
                     Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new)),
-        read.atLeastZero("PLEXUS_POD_START_GRACE_SECONDS", 300),
-        read.atLeastZero("PLEXUS_DELETE_MIRROR_TIMEOUT_SECONDS", 300));
+        OperatorVariables.POD_START_GRACE_SECONDS.read(env),
+        OperatorVariables.DELETE_MIRROR_TIMEOUT_SECONDS.read(env));
   }
 
   /** The defaults, as with an empty environment. */
@@ -88,59 +92,5 @@ public record OperatorConfig(
         storeEnv,
         podStartGraceSeconds,
         deleteMirrorTimeoutSeconds);
-  }
-
-  private record EnvReader(Map<String, String> env) {
-    String text(String key, String fallback) {
-      String value = env.get(key);
-      return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    /** Blank = the first choice; otherwise exactly one of them (logback.xml compares exactly). */
-    String choice(String key, String fallback, String other) {
-      String value = env.get(key);
-      if (value == null || value.isBlank()) {
-        return fallback;
-      }
-      if (!value.equals(fallback) && !value.equals(other)) {
-        throw new IllegalArgumentException(
-            key + " must be " + fallback + " or " + other + ", got '" + value + "'");
-      }
-      return value;
-    }
-
-    /** A TCP port, 1 to 65535, or 0 for any free port. */
-    int port(String key, int fallback) {
-      long port = number(key, fallback);
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException(
-            key
-                + " must be a port from 1 to 65535 (0 = any free port), got '"
-                + text(key, "")
-                + "'");
-      }
-      return (int) port;
-    }
-
-    /** A count of seconds, 0 or more. */
-    long atLeastZero(String key, long fallback) {
-      long seconds = number(key, fallback);
-      if (seconds < 0) {
-        throw new IllegalArgumentException(key + " must be 0 or more, got '" + text(key, "") + "'");
-      }
-      return seconds;
-    }
-
-    long number(String key, long fallback) {
-      String value = text(key, null);
-      if (value == null) {
-        return fallback;
-      }
-      try {
-        return Long.parseLong(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(key + " must be a whole number, got '" + value + "'");
-      }
-    }
   }
 }

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import us.anth.plexus.operator.mirror.TaskRecordMirror;
 import us.anth.plexus.operator.mirror.TaskRecordMirrors;
 import us.anth.plexus.operator.runtime.HttpEndpoints;
-import us.anth.plexus.store.TaskStoreSettings;
 
 /**
  * Runs the operator as a process: client from kubeconfig or the in-cluster service account (fabric8
@@ -75,8 +74,8 @@ public final class OperatorMain {
     return new Running(operator, health, metrics);
   }
 
-  /** The DynamoDB task record mirror when PLEXUS_DYNAMODB_ENABLED is true, else none. */
+  /** The task record mirror PLEXUS_TASK_SINK and its settings ask for (none by default). */
   static TaskRecordMirror mirrorFor(Map<String, String> env) {
-    return TaskRecordMirrors.fromSettings(TaskStoreSettings.fromEnv(env));
+    return TaskRecordMirrors.fromEnv(env);
   }
 }

@@ -5,10 +5,11 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import us.anth.plexus.api.job.JobContract;
 
 /** {@code run}: serves the PlexusTask named by the environment (the Job's container args). */
 @Command(
-    name = "run",
+    name = JobContract.RUN_COMMAND,
     description = "Run the command of the PlexusTask named by PLEXUS_TASK_NAMESPACE/NAME.")
 public final class RunCommand implements Callable<Integer> {
   @Override
@@ -24,6 +25,9 @@ public final class RunCommand implements Callable<Integer> {
     try (KubernetesClient client = KubernetesClients.create()) {
       return new TaskRunner(settings, client, ProgressSinks.create(client, env), RunnerLog.STDERR)
           .run();
+    } catch (IllegalArgumentException e) {
+      RunnerLog.STDERR.accept("cannot start: " + e.getMessage());
+      return RunResult.CANNOT_START;
     } catch (KubernetesClientException e) {
       RunnerLog.STDERR.accept(
           "cannot read PlexusTask "

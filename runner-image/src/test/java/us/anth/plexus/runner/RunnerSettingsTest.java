@@ -56,7 +56,7 @@ class RunnerSettingsTest {
                         "t",
                         "PLEXUS_KILL_GRACE_SECONDS",
                         "soon")))
-        .hasMessage("PLEXUS_KILL_GRACE_SECONDS must be a non-negative integer, not: soon");
+        .hasMessage("PLEXUS_KILL_GRACE_SECONDS must be a whole number, got 'soon'");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import us.anth.plexus.api.Timestamps;
 
 /**
  * Builds one targeted {@code UpdateItem}: SET/ADD clauses for the given attributes only, the

@@ -17,15 +17,7 @@ final class StatusGuard {
 
   /** Sets status and rank, guarded so that the record never moves backwards. */
   static RecordUpdate moveTo(RecordUpdate update, TaskStatus target) {
-    List<String> allowed = new ArrayList<>();
-    for (TaskStatus status : TaskStatus.values()) {
-      if (status.rank() < target.rank() || status == target) {
-        allowed.add(status.name());
-      }
-    }
-    if (target.rank() >= 1) {
-      allowed.add("STALLED");
-    }
+    List<String> allowed = target.replaces();
     List<String> placeholders = new ArrayList<>();
     for (int i = 0; i < allowed.size(); i++) {
       placeholders.add(":g_allowed" + i);

@@ -9,6 +9,7 @@ import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import us.anth.plexus.api.Timestamps;
 
 /**
  * TaskStage records: one per task and stage name (stable id), upserted by conditional writes that

@@ -2,6 +2,7 @@ package us.anth.plexus.store;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import us.anth.plexus.api.settings.DynamoDbVariables;
 
 /**
  * Where and how the Task/TaskStage records are written; shared by operator, runner and bridge
@@ -22,12 +23,12 @@ public record TaskStoreSettings(
     String stageTable,
     boolean dataStoreFields) {
 
-  public static final String ENABLED = "PLEXUS_DYNAMODB_ENABLED";
-  public static final String REGION = "PLEXUS_DYNAMODB_REGION";
-  public static final String ENDPOINT = "PLEXUS_DYNAMODB_ENDPOINT";
-  public static final String TASK_TABLE = "PLEXUS_DYNAMODB_TASK_TABLE";
-  public static final String STAGE_TABLE = "PLEXUS_DYNAMODB_STAGE_TABLE";
-  public static final String DATASTORE_FIELDS = "PLEXUS_DYNAMODB_DATASTORE_FIELDS";
+  public static final String ENABLED = DynamoDbVariables.ENABLED.name();
+  public static final String REGION = DynamoDbVariables.REGION.name();
+  public static final String ENDPOINT = DynamoDbVariables.ENDPOINT.name();
+  public static final String TASK_TABLE = DynamoDbVariables.TASK_TABLE.name();
+  public static final String STAGE_TABLE = DynamoDbVariables.STAGE_TABLE.name();
+  public static final String DATASTORE_FIELDS = DynamoDbVariables.DATASTORE_FIELDS.name();
 
   public TaskStoreSettings {
     region = blankTo(region, "us-east-1");
@@ -41,15 +42,19 @@ public record TaskStoreSettings(
     return fromEnv(Map.of());
   }
 
-  /** Reads the {@code PLEXUS_DYNAMODB_*} variables; missing or blank ones take the defaults. */
+  /**
+   * Reads the {@code PLEXUS_DYNAMODB_*} variables ({@link DynamoDbVariables}); missing or blank
+   * ones take the defaults, a bad value (e.g. {@code ENABLED=yes}) throws IllegalArgumentException
+   * naming the variable.
+   */
   public static TaskStoreSettings fromEnv(Map<String, String> env) {
     return new TaskStoreSettings(
-        Boolean.parseBoolean(env.getOrDefault(ENABLED, "false").trim()),
-        env.get(REGION),
-        env.get(ENDPOINT),
-        env.get(TASK_TABLE),
-        env.get(STAGE_TABLE),
-        Boolean.parseBoolean(env.getOrDefault(DATASTORE_FIELDS, "false").trim()));
+        DynamoDbVariables.ENABLED.read(env),
+        DynamoDbVariables.REGION.read(env),
+        DynamoDbVariables.ENDPOINT.read(env),
+        DynamoDbVariables.TASK_TABLE.read(env),
+        DynamoDbVariables.STAGE_TABLE.read(env),
+        DynamoDbVariables.DATASTORE_FIELDS.read(env));
   }
 
   /** The same settings as environment variables (ordered), e.g. for a Job's container env. */

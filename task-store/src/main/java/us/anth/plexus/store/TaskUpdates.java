@@ -3,6 +3,7 @@ package us.anth.plexus.store;
 import java.time.Instant;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import us.anth.plexus.api.Timestamps;
 
 /**
  * The Task writes as pure functions: each adds its fields and its condition to a stamped {@link

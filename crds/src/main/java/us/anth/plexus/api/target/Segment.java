@@ -2,12 +2,12 @@ package us.anth.plexus.api.target;
 
 import java.util.Set;
 
-/** One side of a target pattern: a literal name, a set of names, or the wildcard. */
+/** One segment of a target pattern: a literal name, a set of names, {@code *} or {@code **}. */
 public sealed interface Segment {
   /** Whether this segment accepts the given name. */
   boolean matches(String name);
 
-  /** How specific the segment is: a name (2) beats a set (1) beats the wildcard (0). */
+  /** How specific the segment is: a name (2) beats a set (1) beats {@code *} and {@code **} (0). */
   int specificity();
 
   /** A single literal name. */
@@ -61,6 +61,24 @@ public sealed interface Segment {
     @Override
     public String toString() {
       return "*";
+    }
+  }
+
+  /** {@code **}, last in a pattern: any number of further segments, none included. */
+  record Rest() implements Segment {
+    @Override
+    public boolean matches(String name) {
+      return true;
+    }
+
+    @Override
+    public int specificity() {
+      return 0;
+    }
+
+    @Override
+    public String toString() {
+      return "**";
     }
   }
 }

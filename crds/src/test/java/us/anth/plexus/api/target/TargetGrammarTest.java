@@ -3,7 +3,9 @@ package us.anth.plexus.api.target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,18 +13,33 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class TargetGrammarTest {
 
+  static Stream<Arguments> plexusTargets() {
+    return Stream.of(
+        Arguments.of("evaluation", List.of("evaluation")),
+        Arguments.of("report", List.of("report")),
+        Arguments.of("procedure/run/4f1c-9a", List.of("procedure", "run", "4f1c-9a")),
+        Arguments.of(
+            "evaluation/accuracy/Agent Scorecard v2",
+            List.of("evaluation", "accuracy", "Agent Scorecard v2")),
+        Arguments.of("a/b/c d/e f", List.of("a", "b", "c d", "e f")),
+        Arguments.of("training/gpu-required", List.of("training", "gpu-required")),
+        Arguments.of("report/", List.of("report", "")),
+        Arguments.of("évaluation/*", List.of("évaluation", "*")));
+  }
+
   @ParameterizedTest
-  @CsvSource({
-    "datasets/call-criteria, datasets, call-criteria",
-    "training/gpu-required, training, gpu-required",
-    "a.b_c-d/0x, a.b_c-d, 0x",
-    "9/9, 9, 9"
-  })
-  void parsesConcreteTargets(String text, String domain, String subdomain) {
+  @MethodSource("plexusTargets")
+  void acceptsWhatPlexusWrites(String text, List<String> segments) {
     Target target = Target.parse(text);
-    assertThat(target.domain()).isEqualTo(domain);
-    assertThat(target.subdomain()).isEqualTo(subdomain);
+    assertThat(target.segments()).isEqualTo(segments);
     assertThat(target).hasToString(text);
+  }
+
+  @Test
+  void missingOrEmptyTargetIsDefaultCommand() {
+    assertThat(Target.orDefault(null).value()).isEqualTo("default/command");
+    assertThat(Target.orDefault("").value()).isEqualTo("default/command");
+    assertThat(Target.orDefault("report").value()).isEqualTo("report");
   }
 
   @ParameterizedTest
@@ -35,9 +52,24 @@ class TargetGrammarTest {
         "*/gpu-required | training/gpu-required | true",
         "*/gpu-required | training/cpu | false",
         "training/* | training/anything | true",
+        "training/* | training | false",
+        "training/* | training/a/b | false",
         "*/* | x/y | true",
-        "training/gpu-required | training/gpu-required | true",
-        "training/gpu-required | training/gpu-requiredx | false"
+        "training/gpu-required | training/gpu-requiredx | false",
+        "evaluation/** | evaluation | true",
+        "evaluation/** | evaluation/accuracy | true",
+        "evaluation/** | evaluation/accuracy/Agent Scorecard | true",
+        "evaluation/** | evaluations/accuracy | false",
+        "evaluation/accuracy/** | evaluation | false",
+        "* | evaluation | true",
+        "* | procedure/run/abc | true",
+        "* | default/command | true",
+        "** | a/b/c/d | true",
+        "*/** | a | true",
+        "evaluation/accuracy/Agent Scorecard | evaluation/accuracy/Agent Scorecard | true",
+        "evaluation/accuracy/Agent Scorecard | evaluation/accuracy/Agent | false",
+        "procedure/run/* | procedure/run/abc | true",
+        "[evaluation,report] | report | true"
       })
   void matchesPatterns(String pattern, String target, boolean expected) {
     assertThat(TargetPattern.parse(pattern).matches(Target.parse(target))).isEqualTo(expected);
@@ -52,87 +84,94 @@ class TargetGrammarTest {
         "training/gpu-required | */gpu-required",
         "training/gpu-required | training/*",
         "training/* | */gpu-required",
-        "*/gpu-required | */*"
+        "*/gpu-required | */*",
+        "evaluation/accuracy/** | evaluation/*",
+        "evaluation/* | evaluation/**",
+        "*/accuracy | evaluation/**",
+        "*/* | *",
+        "*/** | *",
+        "evaluation/** | *",
+        "evaluation | evaluation/**",
+        "procedure/run/* | procedure/**"
       })
-  void moreSpecificPatternsScoreHigher(String stronger, String weaker) {
-    assertThat(TargetPattern.parse(stronger).specificity())
-        .isGreaterThan(TargetPattern.parse(weaker).specificity());
+  void moreSpecificPatternsWin(String stronger, String weaker) {
+    assertThat(
+            TargetPattern.SPECIFICITY.compare(
+                TargetPattern.parse(stronger), TargetPattern.parse(weaker)))
+        .isPositive();
+    assertThat(
+            TargetPattern.SPECIFICITY.compare(
+                TargetPattern.parse(weaker), TargetPattern.parse(stronger)))
+        .isNegative();
   }
 
-  static Stream<Arguments> malformedTargets() {
-    String longName = "a".repeat(1024);
+  @Test
+  void starAloneAndDoubleStarAreTheSamePattern() {
+    assertThat(
+            TargetPattern.SPECIFICITY.compare(TargetPattern.parse("*"), TargetPattern.parse("**")))
+        .isZero();
+  }
+
+  static Stream<Arguments> badTargets() {
     return Stream.of(
-        Arguments.of("", "target '' is empty; expected 'domain/subdomain'"),
-        Arguments.of(null, "target '' is empty; expected 'domain/subdomain'"),
-        Arguments.of(
-            "training", "target 'training' has 1 segment; expected exactly 2, 'domain/subdomain'"),
-        Arguments.of(
-            "a/b/c", "target 'a/b/c' has 3 segments; expected exactly 2, 'domain/subdomain'"),
-        Arguments.of("/gpu", "target '/gpu' has an empty domain"),
-        Arguments.of("training/", "target 'training/' has an empty subdomain"),
-        Arguments.of(
-            "training/gpu required",
-            "target 'training/gpu required' has an invalid character ' ' (space) at position 12;"
-                + " names use letters, digits, '.', '_' and '-'"),
-        Arguments.of(
-            "tráining/x",
-            "target 'tráining/x' has an invalid character 'á' at position 2;"
-                + " names use letters, digits, '.', '_' and '-'"),
+        Arguments.of("", "target '' is empty"),
+        Arguments.of(null, "target '' is empty"),
         Arguments.of(
             "a/b\n",
-            "target 'a/b\n' has an invalid character U+000A at position 3;"
-                + " names use letters, digits, '.', '_' and '-'"),
+            "target 'a/b\\u000A' has the control character U+000A at position 3;"
+                + " a target is printable text"),
         Arguments.of(
-            "-training/x",
-            "target '-training/x' has domain '-training' that does not start with a letter or digit"),
+            "eval\tuation",
+            "target 'eval\\u0009uation' has the control character U+0009 at position 4;"
+                + " a target is printable text"),
         Arguments.of(
-            "*/gpu-required",
-            "target '*/gpu-required' is a pattern; a task target names one domain and one subdomain"),
+            "a\u200Bb",
+            "target 'a\\u200Bb' has the unprintable character U+200B at position 1;"
+                + " a target is printable text"),
         Arguments.of(
-            longName + "/x",
-            "target '" + "a".repeat(60) + "...' is 1026 characters long; the maximum is 253"));
+            "a".repeat(1025),
+            "target '" + "a".repeat(60) + "...' is 1025 characters long; the maximum is 1024"));
   }
 
   @ParameterizedTest
-  @MethodSource("malformedTargets")
-  void rejectsMalformedTargetsWithExactMessages(String text, String message) {
+  @MethodSource("badTargets")
+  void refusesBadTargetsWithReadableMessages(String text, String message) {
     assertThatThrownBy(() -> Target.parse(text))
         .isInstanceOf(InvalidTargetException.class)
         .hasMessage(message);
   }
 
-  static Stream<Arguments> malformedPatterns() {
+  @Test
+  void maximumLengthCountsCharactersNotUtf16Units() {
+    assertThat(Target.parse("😀".repeat(1024)).value()).hasSize(2048);
+  }
+
+  static Stream<Arguments> badPatterns() {
     return Stream.of(
-        Arguments.of("", "target pattern '' is empty; expected 'domain/subdomain'"),
-        Arguments.of(
-            "[datasets,training/x",
-            "target pattern '[datasets,training/x' has an unclosed set: '[' at position 0 is not"
-                + " closed before '/'"),
-        Arguments.of(
-            "x/[a,b",
-            "target pattern 'x/[a,b' has an unclosed set: '[' at position 2 is never closed"),
-        Arguments.of("x/a]", "target pattern 'x/a]' has ']' at position 3 without a matching '['"),
-        Arguments.of("[]/x", "target pattern '[]/x' has an empty set in the domain"),
-        Arguments.of("[a,]/x", "target pattern '[a,]/x' has an empty domain set member"),
-        Arguments.of("[[a]]/x", "target pattern '[[a]]/x' has a nested '[' at position 1"),
+        Arguments.of("", "target pattern '' is empty"),
+        Arguments.of("a//b", "target pattern 'a//b' has an empty segment 2"),
+        Arguments.of("**/x", "target pattern '**/x' has '**' in segment 1; '**' may only be last"),
         Arguments.of(
             "tr*/x",
-            "target pattern 'tr*/x' uses '*' inside the domain 'tr*'; '*' must stand alone"),
+            "target pattern 'tr*/x' has '*' inside the name in segment 1 'tr*'; '*' and '**'"
+                + " stand alone, '[a,b]' fills a whole segment"),
         Arguments.of(
-            "[a,b]c/x", "target pattern '[a,b]c/x' has text after the set in the domain '[a,b]c'"),
-        Arguments.of("a,b/x", "target pattern 'a,b/x' has a ',' outside a set in the domain 'a,b'"),
+            "[a,b]c/x",
+            "target pattern '[a,b]c/x' has an unclosed or misplaced set in segment 1 '[a,b]c'"),
+        Arguments.of("[a,]/x", "target pattern '[a,]/x' has an empty name in segment 1 '[a,]'"),
+        Arguments.of("[]/x", "target pattern '[]/x' has an empty name in segment 1 '[]'"),
         Arguments.of(
-            "*/*/*",
-            "target pattern '*/*/*' has 3 segments; expected exactly 2, 'domain/subdomain'"),
+            "a,b/x",
+            "target pattern 'a,b/x' has ',' inside the name in segment 1 'a,b'; '*' and '**'"
+                + " stand alone, '[a,b]' fills a whole segment"),
         Arguments.of(
-            "[a, b]/x",
-            "target pattern '[a, b]/x' has an invalid character ' ' (space) at position 3;"
-                + " names use letters, digits, '.', '_' and '-'"));
+            "x/a\u0007",
+            "target pattern 'x/a\\u0007' has the control character U+0007 at position 3"));
   }
 
   @ParameterizedTest
-  @MethodSource("malformedPatterns")
-  void rejectsMalformedPatternsWithExactMessages(String text, String message) {
+  @MethodSource("badPatterns")
+  void refusesBadPatternsWithReadableMessages(String text, String message) {
     assertThatThrownBy(() -> TargetPattern.parse(text))
         .isInstanceOf(InvalidTargetException.class)
         .hasMessage(message);

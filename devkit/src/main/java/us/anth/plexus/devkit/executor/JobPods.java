@@ -12,12 +12,13 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import us.anth.plexus.api.job.JobContract;
 
 /** Desired pod objects and pod statuses for the attempts of a Job. Pure functions. */
 final class JobPods {
   static final String JOB_NAME_LABEL = "job-name";
   static final String BATCH_JOB_NAME_LABEL = "batch.kubernetes.io/job-name";
-  static final String CONTAINER = "runner";
+  static final String CONTAINER = JobContract.CONTAINER;
 
   private JobPods() {}
 

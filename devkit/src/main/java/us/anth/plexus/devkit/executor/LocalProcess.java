@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * characters (a line longer than that arrives in several pieces), so memory never follows the
  * length of a line.
  */
-final class LocalProcess {
+public final class LocalProcess {
   /** Most characters handed to the output sink at once. */
   static final int CHUNK = 8192;
 
@@ -37,7 +37,7 @@ final class LocalProcess {
   }
 
   /** Starts {@code spec} (inheriting this JVM's environment, overridden by the spec's env). */
-  static LocalProcess start(ProcessSpec spec, Consumer<String> output) {
+  public static LocalProcess start(ProcessSpec spec, Consumer<String> output) {
     boolean ownGroup = Files.isExecutable(Path.of(SETSID));
     List<String> command = new ArrayList<>();
     if (ownGroup) {
@@ -80,15 +80,15 @@ final class LocalProcess {
   }
 
   /** Completes with the exit code once the process ended and its output was read. */
-  CompletableFuture<Integer> exit() {
+  public CompletableFuture<Integer> exit() {
     return exit;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
@@ -96,7 +96,7 @@ final class LocalProcess {
    * SIGTERM to the process, SIGKILL to its whole group after {@code grace} (the pod's
    * terminationGracePeriodSeconds); blocks until it is gone.
    */
-  void terminate(Duration grace) {
+  public void terminate(Duration grace) {
     if (!process.isAlive()) {
       killGroup();
       return;

@@ -1,6 +1,7 @@
 package us.anth.plexus.bridge.eks;
 
 import java.util.Map;
+import us.anth.plexus.api.settings.BridgeVariables;
 
 /**
  * Where the EKS cluster is, from the environment: PLEXUS_BRIDGE_EKS_CLUSTER_NAME,
@@ -13,18 +14,22 @@ public record EksClusterSettings(
 
   /** The settings, or null when no cluster endpoint is configured. */
   public static EksClusterSettings fromEnv(Map<String, String> env) {
-    String endpoint = env.getOrDefault("PLEXUS_BRIDGE_EKS_ENDPOINT", "");
+    String endpoint = BridgeVariables.EKS_ENDPOINT.read(env);
     if (endpoint.isBlank()) {
       return null;
     }
-    String cluster = env.getOrDefault("PLEXUS_BRIDGE_EKS_CLUSTER_NAME", "");
+    String cluster = BridgeVariables.EKS_CLUSTER_NAME.read(env);
     if (cluster.isBlank()) {
       throw new IllegalArgumentException(
-          "PLEXUS_BRIDGE_EKS_ENDPOINT is set but PLEXUS_BRIDGE_EKS_CLUSTER_NAME is not");
+          BridgeVariables.EKS_ENDPOINT.name()
+              + " is set but "
+              + BridgeVariables.EKS_CLUSTER_NAME.name()
+              + " is not");
     }
-    String region =
-        env.getOrDefault("PLEXUS_BRIDGE_EKS_REGION", env.getOrDefault("AWS_REGION", "us-east-1"));
     return new EksClusterSettings(
-        cluster, endpoint, env.getOrDefault("PLEXUS_BRIDGE_EKS_CA_DATA", ""), region);
+        cluster,
+        endpoint,
+        BridgeVariables.EKS_CA_DATA.read(env),
+        BridgeVariables.EKS_REGION.read(env));
   }
 }

@@ -1,6 +1,7 @@
 package us.anth.plexus.bridge.poller;
 
 import java.util.Map;
+import us.anth.plexus.api.settings.BridgeVariables;
 
 /**
  * The in-cluster poller's own settings: PLEXUS_BRIDGE_STREAM_ARN (empty = the Task table's latest
@@ -9,20 +10,15 @@ import java.util.Map;
  */
 public record PollerSettings(
     String streamArn, String checkpointConfigMap, String checkpointNamespace) {
-  public static final String STREAM_ARN = "PLEXUS_BRIDGE_STREAM_ARN";
-  public static final String CHECKPOINT_CONFIGMAP = "PLEXUS_BRIDGE_CHECKPOINT_CONFIGMAP";
-  public static final String CHECKPOINT_NAMESPACE = "PLEXUS_BRIDGE_CHECKPOINT_NAMESPACE";
+  public static final String STREAM_ARN = BridgeVariables.STREAM_ARN.name();
+  public static final String CHECKPOINT_CONFIGMAP = BridgeVariables.CHECKPOINT_CONFIGMAP.name();
+  public static final String CHECKPOINT_NAMESPACE = BridgeVariables.CHECKPOINT_NAMESPACE.name();
 
-  /** Reads the variables above. */
+  /** Reads the variables above ({@link BridgeVariables}). */
   public static PollerSettings fromEnv(Map<String, String> env) {
     return new PollerSettings(
-        value(env, STREAM_ARN, ""),
-        value(env, CHECKPOINT_CONFIGMAP, "plexus-bridge-checkpoint"),
-        value(env, CHECKPOINT_NAMESPACE, value(env, "POD_NAMESPACE", "default")));
-  }
-
-  private static String value(Map<String, String> env, String name, String fallback) {
-    String value = env.get(name);
-    return value == null || value.isBlank() ? fallback : value.trim();
+        BridgeVariables.STREAM_ARN.read(env),
+        BridgeVariables.CHECKPOINT_CONFIGMAP.read(env),
+        BridgeVariables.CHECKPOINT_NAMESPACE.read(env));
   }
 }

@@ -68,7 +68,7 @@ public final class DynamoTaskRecordMirror implements TaskRecordMirror {
     return switch (result.outcome()) {
       case APPLIED, SUPERSEDED -> MirrorResult.ok();
       case NOT_FOUND -> MirrorResult.failed("Task record " + id + " does not exist in DynamoDB");
-      case UNAVAILABLE -> MirrorResult.failed(result.error());
+      case UNAVAILABLE, REJECTED -> MirrorResult.failed(result.error());
     };
   }
 

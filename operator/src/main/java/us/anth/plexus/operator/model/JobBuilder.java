@@ -11,19 +11,11 @@ import java.util.TreeSet;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.PlexusWorkerPoolSpec;
+import us.anth.plexus.api.job.JobContract;
 import us.anth.plexus.operator.OperatorConfig;
 
 /** Builds the desired Job of a task on a pool: a pure function of (task, pool, config). */
 public final class JobBuilder {
-  /** Name of the one container of every task pod. */
-  public static final String CONTAINER = "runner";
-
-  /**
-   * Runner exit codes never worth a retry: 124 the runner's own deadline passed (the Job's deadline
-   * is the same), 126 unparsable or unstartable command, 127 executable not found.
-   */
-  public static final List<Integer> NEVER_RETRY_EXIT_CODES = List.of(124, 126, 127);
-
   private JobBuilder() {}
 
   /** The Job, not suspended. */
@@ -67,14 +59,16 @@ public final class JobBuilder {
         .withAffinity(poolSpec.getAffinity())
         .withPriorityClassName(poolSpec.getPriorityClassName())
         .withTerminationGracePeriodSeconds(config.terminationGraceSeconds())
+        .withSecurityContext(TaskPodSecurity.pod())
         .addNewContainer()
-        .withName(CONTAINER)
+        .withName(JobContract.CONTAINER)
         .withImage(orDefault(poolSpec.getImage(), config.runnerImage()))
         .withImagePullPolicy(
             orDefault(poolSpec.getImagePullPolicy(), config.runnerImagePullPolicy()))
-        .withArgs("run")
+        .withArgs(JobContract.ARGS)
         .withEnv(JobEnv.of(task, pool, config))
         .withResources(poolSpec.getResources())
+        .withSecurityContext(TaskPodSecurity.container())
         .endContainer()
         .endSpec()
         .endTemplate()
@@ -96,7 +90,7 @@ public final class JobBuilder {
 
   /** FailJob on 124, 126, 127 and the task's non-retryable exit codes; Ignore pod disruptions. */
   static PodFailurePolicy podFailurePolicy(PlexusTask task) {
-    TreeSet<Integer> codes = new TreeSet<>(NEVER_RETRY_EXIT_CODES);
+    TreeSet<Integer> codes = new TreeSet<>(JobContract.NEVER_RETRY_EXIT_CODES);
     if (task.getSpec().getRetry() != null
         && task.getSpec().getRetry().getNonRetryableExitCodes() != null) {
       task.getSpec().getRetry().getNonRetryableExitCodes().stream()
@@ -107,7 +101,7 @@ public final class JobBuilder {
         .addNewRule()
         .withAction("FailJob")
         .withNewOnExitCodes()
-        .withContainerName(CONTAINER)
+        .withContainerName(JobContract.CONTAINER)
         .withOperator("In")
         .withValues(List.copyOf(codes))
         .endOnExitCodes()

@@ -8,19 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
+import us.anth.plexus.api.job.JobContract;
 import us.anth.plexus.operator.OperatorConfig;
 
 /** The runner container's environment, in the order the Job contract lists it. */
 public final class JobEnv {
-  /** Executable prefix of a pool that does not set one (the CRD default). */
-  public static final String DEFAULT_COMMAND_PREFIX = "plexus";
-
-  /** The command the Job runs (spec.command when the Job was created). */
-  public static final String COMMAND = "PLEXUS_COMMAND";
-
-  /** The target the Job was routed for (spec.target when the Job was created). */
-  public static final String TARGET = "PLEXUS_TARGET";
-
   private JobEnv() {}
 
   /**
@@ -29,19 +21,20 @@ public final class JobEnv {
    */
   public static List<EnvVar> of(PlexusTask task, PlexusWorkerPool pool, OperatorConfig config) {
     List<EnvVar> env = new ArrayList<>();
-    env.add(value("PLEXUS_TASK_NAMESPACE", task.getMetadata().getNamespace()));
-    env.add(value("PLEXUS_TASK_NAME", task.getMetadata().getName()));
-    env.add(value("PLEXUS_TASK_ID", orEmpty(task.getSpec().getTaskId())));
-    env.add(value("PLEXUS_COMMAND_PREFIX", commandPrefix(pool)));
+    env.add(value(JobContract.ENV_TASK_NAMESPACE, task.getMetadata().getNamespace()));
+    env.add(value(JobContract.ENV_TASK_NAME, task.getMetadata().getName()));
+    env.add(value(JobContract.ENV_TASK_ID, orEmpty(task.getSpec().getTaskId())));
+    env.add(value(JobContract.ENV_COMMAND_PREFIX, commandPrefix(pool)));
     // The command and target as they were when the Job was created: the runner runs this command
     // even if spec.command is edited later, and the operator reports such an edit (SpecValid).
-    env.add(value(COMMAND, task.getSpec().getCommand()));
-    env.add(value(TARGET, task.getSpec().getTarget()));
+    env.add(value(JobContract.ENV_COMMAND, task.getSpec().getCommand()));
+    env.add(value(JobContract.ENV_TARGET, task.getSpec().getTarget()));
     if (task.getSpec().getTimeoutSeconds() != null) {
-      env.add(value("PLEXUS_TIMEOUT_SECONDS", task.getSpec().getTimeoutSeconds().toString()));
+      env.add(
+          value(JobContract.ENV_TIMEOUT_SECONDS, task.getSpec().getTimeoutSeconds().toString()));
     }
-    env.add(fieldRef("PLEXUS_POD_NAME", "metadata.name"));
-    env.add(fieldRef("PLEXUS_NODE_NAME", "spec.nodeName"));
+    env.add(fieldRef(JobContract.ENV_POD_NAME, "metadata.name"));
+    env.add(fieldRef(JobContract.ENV_NODE_NAME, "spec.nodeName"));
     new TreeMap<>(config.storeEnv()).forEach((k, v) -> env.add(value(k, v)));
     if (pool.getSpec().getEnv() != null) {
       env.addAll(pool.getSpec().getEnv());
@@ -52,7 +45,7 @@ public final class JobEnv {
   /** The pool's command prefix; the CRD default when the pool leaves it unset. */
   public static String commandPrefix(PlexusWorkerPool pool) {
     String prefix = pool.getSpec().getCommandPrefix();
-    return prefix == null ? DEFAULT_COMMAND_PREFIX : prefix;
+    return prefix == null ? JobContract.DEFAULT_COMMAND_PREFIX : prefix;
   }
 
   private static String orEmpty(String value) {

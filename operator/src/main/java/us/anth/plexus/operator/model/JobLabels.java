@@ -2,6 +2,7 @@ package us.anth.plexus.operator.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import us.anth.plexus.api.LabelValues;
 import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusTask;
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import us.anth.plexus.api.LabelValues;
 import us.anth.plexus.api.PlexusTask;
 
 /**

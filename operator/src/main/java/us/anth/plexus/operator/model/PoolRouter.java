@@ -31,10 +31,9 @@ public final class PoolRouter {
           .findFirst();
     }
     return pools.stream()
-        .map(pool -> new Candidate(pool, bestSpecificity(pool, target)))
-        .filter(c -> c.specificity >= 0)
+        .flatMap(pool -> bestPattern(pool, target).map(p -> new Candidate(pool, p)).stream())
         .min(
-            Comparator.comparingInt((Candidate c) -> -c.specificity)
+            Comparator.comparing(Candidate::pattern, TargetPattern.SPECIFICITY.reversed())
                 .thenComparingInt(c -> -priority(c.pool))
                 .thenComparing(c -> c.pool.getMetadata().getName()))
         .map(Candidate::pool);
@@ -47,19 +46,18 @@ public final class PoolRouter {
   }
 
   /**
-   * The highest specificity among the pool's patterns that match, or -1. Bad patterns never match.
+   * The most specific of the pool's patterns that match ({@link TargetPattern#SPECIFICITY}), or
+   * empty. Bad patterns never match.
    */
-  static int bestSpecificity(PlexusWorkerPool pool, Target target) {
+  static Optional<TargetPattern> bestPattern(PlexusWorkerPool pool, Target target) {
     if (pool.getSpec() == null || pool.getSpec().getTargets() == null) {
-      return -1;
+      return Optional.empty();
     }
     return pool.getSpec().getTargets().stream()
         .filter(Objects::nonNull)
         .map(PoolRouter::parseOrNull)
         .filter(p -> p != null && p.matches(target))
-        .mapToInt(TargetPattern::specificity)
-        .max()
-        .orElse(-1);
+        .max(TargetPattern.SPECIFICITY);
   }
 
   private static TargetPattern parseOrNull(String text) {
@@ -70,5 +68,5 @@ public final class PoolRouter {
     }
   }
 
-  private record Candidate(PlexusWorkerPool pool, int specificity) {}
+  private record Candidate(PlexusWorkerPool pool, TargetPattern pattern) {}
 }

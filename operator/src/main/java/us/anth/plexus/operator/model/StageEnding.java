@@ -10,6 +10,7 @@ import us.anth.plexus.api.PlexusTaskStatus;
 import us.anth.plexus.api.StageState;
 import us.anth.plexus.api.StageStatus;
 import us.anth.plexus.api.TaskPhase;
+import us.anth.plexus.api.job.JobContract;
 
 /**
  * What the operator writes in place of a runner that can no longer write (killed, timed out,
@@ -66,7 +67,7 @@ public final class StageEnding {
         .flatMap(
             p ->
                 p.getStatus().getContainerStatuses().stream()
-                    .filter(c -> JobBuilder.CONTAINER.equals(c.getName()))
+                    .filter(c -> JobContract.CONTAINER.equals(c.getName()))
                     .map(StageEnding::terminatedExitCode)
                     .flatMap(Optional::stream)
                     .findFirst());

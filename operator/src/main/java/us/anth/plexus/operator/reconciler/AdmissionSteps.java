@@ -39,7 +39,7 @@ final class AdmissionSteps {
       return false;
     }
     try {
-      run.target = Target.parse(spec.getTarget());
+      run.target = Target.orDefault(spec.getTarget());
       return true;
     } catch (InvalidTargetException e) {
       run.fail("InvalidSpec", e.getMessage());

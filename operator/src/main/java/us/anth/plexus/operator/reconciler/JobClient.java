@@ -9,8 +9,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.List;
 import java.util.Set;
+import us.anth.plexus.api.LabelValues;
 import us.anth.plexus.api.PlexusLabels;
-import us.anth.plexus.operator.model.LabelValues;
 
 /** The operator's writes and consistent reads of Jobs (thin API calls). */
 final class JobClient {

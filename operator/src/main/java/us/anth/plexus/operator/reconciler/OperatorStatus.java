@@ -1,34 +1,29 @@
 package us.anth.plexus.operator.reconciler;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.util.ArrayList;
 import us.anth.plexus.api.PlexusTaskStatus;
+import us.anth.plexus.api.StatusOwnership;
+import us.anth.plexus.api.StatusWriter;
 
-/** The operator-owned subset of a task status (see the status ownership contract). */
+/** The operator-owned subset of a task status (the fields {@link StatusOwnership} gives it). */
 final class OperatorStatus {
   private OperatorStatus() {}
 
-  /** A status holding only the operator-owned fields of {@code status} (may be null). */
+  /** A status holding only the operator-owned and shared fields of {@code status} (may be null). */
   static PlexusTaskStatus copyOf(PlexusTaskStatus status) {
-    PlexusTaskStatus copy = new PlexusTaskStatus();
     if (status == null) {
-      return copy;
+      return new PlexusTaskStatus();
     }
-    copy.setPhase(status.getPhase());
-    copy.setDispatchStatus(status.getDispatchStatus());
-    copy.setObservedGeneration(status.getObservedGeneration());
-    copy.setConditions(
-        status.getConditions() == null ? null : new ArrayList<>(status.getConditions()));
-    copy.setJobName(status.getJobName());
-    copy.setPool(status.getPool());
-    copy.setWorkerNodeId(status.getWorkerNodeId());
-    copy.setAttempts(status.getAttempts());
-    copy.setStartedAt(status.getStartedAt());
-    copy.setCompletedAt(status.getCompletedAt());
-    copy.setCancelledBy(status.getCancelledBy());
-    copy.setCancelledAt(status.getCancelledAt());
-    copy.setErrorMessage(status.getErrorMessage());
-    return copy;
+    ObjectMapper json = Serialization.jsonMapper();
+    ObjectNode fields = json.valueToTree(status);
+    fields.retain(StatusOwnership.fieldsWrittenBy(StatusWriter.OPERATOR));
+    try {
+      return json.treeToValue(fields, PlexusTaskStatus.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot copy a task status", e);
+    }
   }
 
   /** Whether two operator-owned statuses serialize identically. */

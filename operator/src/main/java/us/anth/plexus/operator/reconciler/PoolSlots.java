@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.operator.model.JobStates;
 import us.anth.plexus.operator.model.QueueOrder;
+import us.anth.plexus.store.MonotonicSequence;
 
 /**
  * Enforces a pool's concurrency limit. Decisions for one pool are serialized by a per-pool lock and
@@ -22,7 +23,7 @@ final class PoolSlots {
   private final JobClient jobs;
   private final PoolStatusWriter poolStatus;
   private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
-  private final QueueClock queueClock = new QueueClock();
+  private final MonotonicSequence queueStamps = new MonotonicSequence();
 
   PoolSlots(JobClient jobs, PoolStatusWriter poolStatus) {
     this.jobs = jobs;
@@ -46,7 +47,7 @@ final class PoolSlots {
           poolJobs.stream().filter(JobStates::isActive).count() >= limit
               || poolJobs.stream().anyMatch(JobStates::isQueued);
       Job job = desired.apply(full);
-      Job created = jobs.create(full ? QueueOrder.stamped(job, queueClock.next()) : job);
+      Job created = jobs.create(full ? QueueOrder.stamped(job, queueStamps.nextInstant()) : job);
       releaseFreeSlots(pool);
       return created;
     }

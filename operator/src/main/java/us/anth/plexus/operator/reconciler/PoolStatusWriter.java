@@ -41,9 +41,13 @@ final class PoolStatusWriter {
     status.setQueuedTasks(queued);
     status.setObservedGeneration(pool.getMetadata().getGeneration());
     try {
+      // Patched through an item naming the pool: by name alone fabric8 GETs the pool first,
+      // which the chart's least-privilege role (list/watch pools, patch pools/status) forbids.
+      PlexusWorkerPool target = new PlexusWorkerPool();
+      target.getMetadata().setName(pool.getMetadata().getName());
       client
           .resources(PlexusWorkerPool.class)
-          .withName(pool.getMetadata().getName())
+          .resource(target)
           .subresource("status")
           .patch(
               PatchContext.of(PatchType.JSON_MERGE),

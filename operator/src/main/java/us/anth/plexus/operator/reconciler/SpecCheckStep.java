@@ -11,6 +11,7 @@ import us.anth.plexus.api.PlexusTaskSpec;
 import us.anth.plexus.api.TaskPhase;
 import us.anth.plexus.api.command.CommandSyntaxException;
 import us.anth.plexus.api.command.CommandWords;
+import us.anth.plexus.api.job.JobContract;
 import us.anth.plexus.api.rules.SchemaRules;
 import us.anth.plexus.api.target.InvalidTargetException;
 import us.anth.plexus.api.target.Target;
@@ -86,15 +87,15 @@ final class SpecCheckStep {
     return job.map(j -> j.getSpec().getTemplate().getSpec().getContainers())
         .filter(containers -> !containers.isEmpty())
         .map(containers -> JobEnv.asMap(containers.get(0).getEnv()))
-        .filter(env -> env.containsKey(JobEnv.COMMAND))
+        .filter(env -> env.containsKey(JobContract.ENV_COMMAND))
         .map(env -> oldSpec(env, run));
   }
 
   private static PlexusTaskSpec oldSpec(Map<String, String> env, TaskRun run) {
     PlexusTaskSpec old = new PlexusTaskSpec();
-    old.setCommand(env.get(JobEnv.COMMAND));
-    old.setTarget(env.get(JobEnv.TARGET));
-    old.setTaskId(env.get("PLEXUS_TASK_ID"));
+    old.setCommand(env.get(JobContract.ENV_COMMAND));
+    old.setTarget(env.get(JobContract.ENV_TARGET));
+    old.setTaskId(env.get(JobContract.ENV_TASK_ID));
     old.setCancel(
         run.draft.getCancelledBy() != null || run.draft.getPhase() == TaskPhase.Cancelled);
     return old;

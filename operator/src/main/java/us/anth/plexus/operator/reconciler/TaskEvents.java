@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import us.anth.plexus.operator.model.LabelValues;
+import us.anth.plexus.api.LabelValues;
 
 /**
  * Records Kubernetes Events on tasks and pools. One Event per (object, reason): a repeat updates

@@ -10,6 +10,7 @@ import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskStatus;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.TaskPhase;
+import us.anth.plexus.api.Timestamps;
 import us.anth.plexus.api.target.Target;
 import us.anth.plexus.operator.model.Conditions;
 import us.anth.plexus.operator.model.StageEnding;
@@ -58,7 +59,7 @@ final class TaskRun {
   }
 
   String nowText() {
-    return now.toString();
+    return Timestamps.format(now);
   }
 
   /** Sets a condition; returns whether its status or reason changed (an Event-worthy change). */

@@ -39,7 +39,7 @@ class OperatorLogFormatIT {
    * interrupted by the shutdown is logged at WARN with its exception).
    */
   private static final String STACK_TRACE_LINE =
-      "^(\\s+at .+|\\s+\\.\\.\\. \\d+ more|\\s*(Caused by|Suppressed): .+|[\\w.$]+(Exception|Error|Throwable)(: .*)?)$";
+      "^(\\s+at .+|\\s+\\.\\.\\. \\d+ (more|common frames omitted)|\\s*(Caused by|Suppressed): .+|[\\w.$]+(Exception|Error|Throwable)(: .*)?)$";
 
   private static final String RUNNING = "The Plexus operator is running; SIGTERM stops it";
   private static final Duration EXIT = Duration.ofSeconds(30);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import us.anth.plexus.api.TaskPhase;
+import us.anth.plexus.api.job.JobContract;
 import us.anth.plexus.operator.model.Conditions;
 import us.anth.plexus.operator.model.JobEnv;
 import us.anth.plexus.operator.testing.OperatorHarness;
@@ -87,7 +88,7 @@ class SpecValidationIT {
                 .getContainers()
                 .get(0)
                 .getEnv());
-    assertThat(env).containsEntry(JobEnv.COMMAND, "demo --seconds 1");
+    assertThat(env).containsEntry(JobContract.ENV_COMMAND, "demo --seconds 1");
     assertThat(harness.status(ns, "t").getPhase()).isNotEqualTo(TaskPhase.Failed);
   }
 

@@ -61,6 +61,19 @@ class JobBuilderTest {
   }
 
   @Test
+  void taskPodsMeetTheRestrictedPodSecurityStandard() {
+    var pod = JobBuilder.build(task, pool("p", "*/*"), config).getSpec().getTemplate().getSpec();
+    var container = pod.getContainers().get(0).getSecurityContext();
+
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    assertThat(container.getAllowPrivilegeEscalation()).isFalse();
+    assertThat(container.getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(container.getRunAsNonRoot()).isTrue();
+    assertThat(container.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+  }
+
+  @Test
   void jobSpecComesFromTheTaskSettings() {
     Job job = JobBuilder.build(task, pool("p", "*/*"), config, true);
     assertThat(job.getSpec().getBackoffLimit()).isEqualTo(2);

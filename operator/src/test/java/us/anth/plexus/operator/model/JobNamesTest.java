@@ -3,6 +3,7 @@ package us.anth.plexus.operator.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import us.anth.plexus.api.LabelValues;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.operator.testing.TestTasks;
 

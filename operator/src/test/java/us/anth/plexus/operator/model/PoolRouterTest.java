@@ -39,6 +39,19 @@ class PoolRouterTest {
   }
 
   @Test
+  void routesPlexusTargetsOfAnyLength() {
+    PlexusWorkerPool everything = pool("everything", "*");
+    PlexusWorkerPool evaluations = pool("evaluations", "evaluation/**");
+    PlexusWorkerPool accuracy = pool("accuracy", "evaluation/accuracy/*");
+    PlexusWorkerPool[] pools = {everything, evaluations, accuracy};
+    assertThat(route("evaluation", null, pools)).contains("evaluations");
+    assertThat(route("evaluation/accuracy/Agent Scorecard", null, pools)).contains("accuracy");
+    assertThat(route("evaluation/feedback/x/y", null, pools)).contains("evaluations");
+    assertThat(route("report", null, pools)).contains("everything");
+    assertThat(route("procedure/run/abc", null, pools)).contains("everything");
+  }
+
+  @Test
   void tiesGoToHigherPriorityThenName() {
     PlexusWorkerPool low = withPriority(pool("a-low", "training/*"), 1);
     PlexusWorkerPool high = withPriority(pool("z-high", "training/*"), 5);

@@ -10,6 +10,7 @@ import us.anth.plexus.api.PlexusTaskStatus;
 import us.anth.plexus.api.StageState;
 import us.anth.plexus.api.StageStatus;
 import us.anth.plexus.api.TaskPhase;
+import us.anth.plexus.api.job.JobContract;
 
 class StageEndingTest {
   private static final String NOW = "2026-12-01T05:00:00Z";
@@ -95,7 +96,7 @@ class StageEndingTest {
         .withNewStatus()
         .withPhase("Failed")
         .addNewContainerStatus()
-        .withName(JobBuilder.CONTAINER)
+        .withName(JobContract.CONTAINER)
         .withNewState()
         .withNewTerminated()
         .withExitCode(exitCode)

@@ -1,29 +1,18 @@
 package us.anth.plexus.runner.publish;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import us.anth.plexus.api.PlexusTaskStatus;
 import us.anth.plexus.api.StageStatus;
+import us.anth.plexus.api.StatusOwnership;
+import us.anth.plexus.api.StatusWriter;
+import us.anth.plexus.api.Timestamps;
 import us.anth.plexus.runner.progress.StageSnapshot;
 
 /** Pure mapping of a snapshot to a status holding only the runner-owned PlexusTask fields. */
 public final class StatusPatch {
   /** The status fields the runner owns (JSON names). */
   public static final List<String> RUNNER_FIELDS =
-      List.of(
-          "stages",
-          "currentStage",
-          "progress",
-          "estimatedCompletionAt",
-          "exitCode",
-          "errorMessage",
-          "errorDetails",
-          "stdoutTail",
-          "stderrTail",
-          "stdoutBytes",
-          "stderrBytes",
-          "output");
+      StatusOwnership.fieldsWrittenBy(StatusWriter.RUNNER);
 
   private StatusPatch() {}
 
@@ -43,7 +32,7 @@ public final class StatusPatch {
     status.setStages(s.stages().stream().map(StatusPatch::stage).toList());
     status.setCurrentStage(s.currentStage());
     status.setProgress(s.progress());
-    status.setEstimatedCompletionAt(iso(s.estimatedCompletionAt()));
+    status.setEstimatedCompletionAt(Timestamps.format(s.estimatedCompletionAt()));
     status.setExitCode(s.exitCode());
     status.setErrorMessage(s.errorMessage());
     status.setErrorDetails(s.errorDetails());
@@ -63,15 +52,10 @@ public final class StatusPatch {
     stage.setStatusMessage(s.statusMessage());
     stage.setProcessedItems(s.processedItems());
     stage.setTotalItems(s.totalItems());
-    stage.setStartedAt(iso(s.startedAt()));
-    stage.setCompletedAt(iso(s.completedAt()));
-    stage.setEstimatedCompletionAt(iso(s.estimatedCompletionAt()));
+    stage.setStartedAt(Timestamps.format(s.startedAt()));
+    stage.setCompletedAt(Timestamps.format(s.completedAt()));
+    stage.setEstimatedCompletionAt(Timestamps.format(s.estimatedCompletionAt()));
     stage.setItemsPerSecond(s.itemsPerSecond());
     return stage;
-  }
-
-  /** ISO-8601 UTC with milliseconds, or null. */
-  public static String iso(Instant instant) {
-    return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS).toString();
   }
 }

@@ -4,11 +4,14 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.devkit.EmbeddedDynamo;
 import us.anth.plexus.devkit.EmbeddedKubeApi;
+import us.anth.plexus.devkit.bench.BenchArgs;
+import us.anth.plexus.devkit.bench.BenchReport;
 import us.anth.plexus.runner.PacedProgress;
 import us.anth.plexus.runner.TaskRun;
 import us.anth.plexus.runner.TestTasks;
@@ -20,23 +23,28 @@ import us.anth.plexus.store.NewTask;
 import us.anth.plexus.store.TaskStores;
 
 /**
- * Benchmark (a main class, not a test): feeds progress increments, evenly paced, through the real
- * publisher into the Kubernetes status sink (embedded API) and the DynamoDB sink (DynamoDB Local)
- * and prints how many writes reached each. Args: [increments=100000] [seconds=10]. Run with {@code
- * ./mvnw -q -o -pl runner-image -Pbench test-compile exec:java}.
+ * {@code bin/bench progress [--n INCREMENTS] [--reps R]} (a main class, not a test): feeds progress
+ * increments, evenly paced over 10 s, through the real publisher into the Kubernetes status sink
+ * (embedded API) and the DynamoDB sink (DynamoDB Local) and counts the writes that reach each.
+ * {@code overhead_ratio}: the same increments fed unpaced with the publisher listening, divided by
+ * unpaced without it (the CPU cost of progress tracking plus coalesced publishing).
  */
 public final class ProgressWriteBenchmark {
   private ProgressWriteBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    run(args);
-    // DynamoDB Local leaves non-daemon threads behind, which exec:java would wait minutes for.
+    BenchArgs options = BenchArgs.parse(args, 100_000);
+    options.requireEmbeddedApi();
+    BenchReport report = new BenchReport("progress", options);
+    for (int rep = 0; rep < options.reps(); rep++) {
+      report.print(run(options.n(), Duration.ofSeconds(10)));
+    }
+    report.finish();
+    // DynamoDB Local leaves non-daemon threads behind.
     System.exit(0);
   }
 
-  private static void run(String[] args) throws Exception {
-    int increments = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    Duration spread = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 10);
+  private static Map<String, Object> run(int increments, Duration spread) throws Exception {
     try (EmbeddedKubeApi api = EmbeddedKubeApi.start();
         EmbeddedDynamo dynamo = EmbeddedDynamo.start()) {
       PlexusTask task =
@@ -59,23 +67,46 @@ public final class ProgressWriteBenchmark {
       run.addListener(publisher);
       int requestsBefore = api.server().getRequestCount();
 
-      long start = System.nanoTime();
       PacedProgress.feed(run, increments, spread);
       boolean flushed = publisher.finish(Duration.ofSeconds(30));
-      double elapsed = (System.nanoTime() - start) / 1e9;
+      if (!flushed) {
+        throw new IllegalStateException("the final state did not reach both sinks in 30 s");
+      }
       int patches = api.server().getRequestCount() - requestsBefore;
 
-      System.out.printf("increments: %d%n", increments);
-      System.out.printf("elapsed seconds: %.2f%n", elapsed);
-      System.out.printf("final state written to both sinks: %s%n", flushed);
-      System.out.printf("Kubernetes patches: %d%n", patches);
-      System.out.printf("DynamoDB writes: %d%n", dynamoWrites.get());
-      System.out.printf(
-          "writes per 1,000 increments: %.3f (Kubernetes %.3f, DynamoDB %.3f)%n",
-          (patches + dynamoWrites.get()) * 1000.0 / increments,
-          patches * 1000.0 / increments,
-          dynamoWrites.get() * 1000.0 / increments);
+      Map<String, Object> fields = BenchReport.fields();
+      fields.put("increments", increments);
+      fields.put("status_patches", patches);
+      fields.put("dynamodb_writes", dynamoWrites.get());
+      fields.put("overhead_ratio", overheadRatio(task, increments, stores));
+      return fields;
     }
+  }
+
+  /** Unpaced feed time with the publisher listening over the time without it (best of three). */
+  private static double overheadRatio(PlexusTask task, int increments, TaskStores stores) {
+    long bare = Long.MAX_VALUE;
+    long published = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      bare = Math.min(bare, timeFeed(PacedProgress.runOf(task, line -> {}), increments));
+      TaskRun run = PacedProgress.runOf(task, line -> {});
+      StatusPublisher publisher =
+          new StatusPublisher(
+              List.of(new DynamoTaskSink(stores, line -> {})),
+              run::snapshot,
+              PublishPolicy.DEFAULT,
+              line -> {});
+      run.addListener(publisher);
+      published = Math.min(published, timeFeed(run, increments));
+      publisher.finish(Duration.ofSeconds(30));
+    }
+    return (double) published / bare;
+  }
+
+  private static long timeFeed(TaskRun run, int increments) {
+    long start = System.nanoTime();
+    PacedProgress.feed(run, increments, Duration.ZERO);
+    return System.nanoTime() - start;
   }
 
   /** The real client, counting the UpdateItem calls made through it (reads are not counted). */

@@ -1,0 +1,57 @@
+package us.anth.plexus.api.settings;
+
+import java.util.List;
+import us.anth.plexus.api.job.JobContract;
+
+/**
+ * The runner's settings: most are set by the operator in each Job (see {@link JobContract}); it
+ * also reads {@link DynamoDbVariables}.
+ */
+public final class RunnerVariables {
+  public static final Setting<String> TASK_NAMESPACE =
+      Setting.required(JobContract.ENV_TASK_NAMESPACE, "namespace of the PlexusTask to serve");
+  public static final Setting<String> TASK_NAME =
+      Setting.required(JobContract.ENV_TASK_NAME, "name of the PlexusTask to serve");
+  public static final Setting<String> TASK_ID =
+      Setting.text(
+          JobContract.ENV_TASK_ID, "", "the DynamoDB Task id; empty falls back to `spec.taskId`");
+  public static final Setting<String> COMMAND_PREFIX =
+      Setting.textKeepingEmpty(
+          JobContract.ENV_COMMAND_PREFIX,
+          JobContract.DEFAULT_COMMAND_PREFIX,
+          "words put before the command (the pool's `commandPrefix`); set but empty = none");
+  public static final Setting<Long> TIMEOUT_SECONDS =
+      Setting.optionalSeconds(
+          JobContract.ENV_TIMEOUT_SECONDS, "deadline for the command; unset = none");
+  public static final Setting<Long> KILL_GRACE_SECONDS =
+      Setting.atLeastZero(
+          "PLEXUS_KILL_GRACE_SECONDS", 10, "SIGTERM → SIGKILL grace on timeout or termination");
+  public static final Setting<Long> TAIL_BYTES =
+      Setting.atLeastZero(
+          "PLEXUS_TAIL_BYTES", 16384, "size of each of the stdout/stderr tails kept in the status");
+  // 15 s: 5 s lost final states under load (50 tasks at once on the dev API); the kill grace plus
+  // this still ends inside the pod's 30 s grace (RunnerSettingsTest).
+  public static final Setting<Long> STATUS_FLUSH_SECONDS =
+      Setting.atLeastZero(
+          "PLEXUS_STATUS_FLUSH_SECONDS",
+          15,
+          "how long the runner waits at exit for the final status write");
+  public static final Setting<String> POD_NAME =
+      Setting.text(JobContract.ENV_POD_NAME, "", "shown in the runner's log lines");
+
+  private RunnerVariables() {}
+
+  /** Every runner setting, in docs order. */
+  public static List<Setting<?>> all() {
+    return List.of(
+        TASK_NAMESPACE,
+        TASK_NAME,
+        TASK_ID,
+        COMMAND_PREFIX,
+        TIMEOUT_SECONDS,
+        KILL_GRACE_SECONDS,
+        TAIL_BYTES,
+        STATUS_FLUSH_SECONDS,
+        POD_NAME);
+  }
+}
