@@ -131,3 +131,31 @@ poller on, every namespace it creates PlexusTasks in. The one place these namesp
 {{- end }}
 {{- join "," $pairs }}
 {{- end }}
+
+{{/* The Secret holding the AppSync API key: appsync.existingSecret, else <fullname>-appsync. */}}
+{{- define "plexus.appsyncSecretName" -}}
+{{- default (printf "%s-appsync" (include "plexus.fullname" .)) .Values.appsync.existingSecret }}
+{{- end }}
+
+{{/* PLEXUS_TASK_SINK and PLEXUS_APPSYNC_* for the operator (which passes them on to Jobs). */}}
+{{- define "plexus.taskSinkEnv" -}}
+{{- if ne .Values.taskSink "dynamodb" }}
+- name: PLEXUS_TASK_SINK
+  value: {{ .Values.taskSink | quote }}
+- name: PLEXUS_APPSYNC_URL
+  value: {{ required "appsync.url is required when taskSink is appsync or both" .Values.appsync.url | quote }}
+- name: PLEXUS_APPSYNC_AUTH
+  value: {{ .Values.appsync.auth | quote }}
+- name: PLEXUS_APPSYNC_REGION
+  value: {{ .Values.appsync.region | quote }}
+{{- if eq .Values.appsync.auth "apiKey" }}
+- name: PLEXUS_APPSYNC_API_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "plexus.appsyncSecretName" . }}
+      key: apiKey
+- name: PLEXUS_APPSYNC_API_KEY_SECRET
+  value: {{ include "plexus.appsyncSecretName" . | quote }}
+{{- end }}
+{{- end }}
+{{- end }}

@@ -94,10 +94,11 @@ public final class DevCommand implements Callable<Integer> {
     }
   }
 
-  /** DynamoDB Local prints its banner on stdout; keep stdout for our output only. */
+  /** DynamoDB Local prints an 8-line banner on stdout: dropped, or on stderr with -v. */
   private DevStack startQuietly() {
     PrintStream stdout = System.out;
-    System.setOut(System.err);
+    System.setOut(
+        global().verbose ? System.err : new PrintStream(java.io.OutputStream.nullOutputStream()));
     try {
       return DevStack.start(port, devDir, runnerClasspath);
     } finally {

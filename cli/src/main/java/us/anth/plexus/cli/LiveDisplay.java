@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.Display;
@@ -53,12 +54,17 @@ final class LiveDisplay implements StageView {
     display.update(region, cursorAtLastLine());
   }
 
+  /** The start of the region's last line, in Display's units ({@link Size#cursorPos}). */
   private int cursorAtLastLine() {
-    return region.isEmpty() ? 0 : (region.size() - 1) * terminal.getWidth();
+    return region.isEmpty() ? 0 : size().cursorPos(region.size() - 1, 0);
+  }
+
+  private Size size() {
+    return new Size(Math.max(10, terminal.getWidth()), Math.max(1, terminal.getHeight()));
   }
 
   private void resize() {
-    display.resize(Math.max(1, terminal.getHeight()), Math.max(10, terminal.getWidth()));
+    display.resize(size().getRows(), size().getColumns());
   }
 
   /** Leaves the last bars on screen and the cursor on the line below them. */

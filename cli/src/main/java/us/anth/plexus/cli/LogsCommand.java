@@ -16,10 +16,15 @@ public final class LogsCommand extends SingleTaskCommand {
       description = "Keep printing until the task has finished.")
   boolean follow;
 
+  @Option(
+      names = "--raw",
+      description = "Also print the ::plexus:: progress marker lines (hidden by default).")
+  boolean raw;
+
   @Override
   int run(CliContext ctx, PlexusTask found) throws InterruptedException {
     if (follow) {
-      new TaskFollower(ctx.client(), System.out, false).follow(found, FOLLOW_AT_MOST);
+      new TaskFollower(ctx.client(), System.out, false, raw).follow(found, FOLLOW_AT_MOST);
       return 0;
     }
     PodLogFollower logs = new PodLogFollower(ctx.client(), found);
@@ -31,7 +36,12 @@ public final class LogsCommand extends SingleTaskCommand {
               + TaskViews.phase(found)
               + ")");
     }
-    logs.poll(System.out::println);
+    logs.poll(
+        line -> {
+          if (raw || !TaskFollower.isMarker(line)) {
+            System.out.println(line);
+          }
+        });
     return 0;
   }
 }

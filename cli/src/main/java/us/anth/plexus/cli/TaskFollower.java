@@ -28,8 +28,15 @@ public final class TaskFollower {
   private final KubernetesClient client;
   private final PrintStream logOut;
   private final boolean bars;
+  private final boolean raw;
 
   public TaskFollower(KubernetesClient client, PrintStream logOut, boolean bars) {
+    this(client, logOut, bars, false);
+  }
+
+  /** With {@code raw}, the {@code ::plexus::} progress marker lines are printed too. */
+  public TaskFollower(KubernetesClient client, PrintStream logOut, boolean bars, boolean raw) {
+    this.raw = raw;
     this.client = client;
     this.logOut = logOut;
     this.bars = bars;
@@ -98,7 +105,7 @@ public final class TaskFollower {
   }
 
   private void print(StageView view, String line) {
-    if (!(bars && line.startsWith(MARKER))) {
+    if (raw || !isMarker(line)) {
       view.line(line);
     }
   }
@@ -112,6 +119,11 @@ public final class TaskFollower {
   private static boolean isFinal(PlexusTask task) {
     TaskPhase phase = task.getStatus() == null ? null : task.getStatus().getPhase();
     return phase != null && phase.isFinal();
+  }
+
+  /** Whether {@code line} is a runner progress marker (protocol, not output). */
+  public static boolean isMarker(String line) {
+    return line.startsWith(MARKER);
   }
 
   /** 0 when Succeeded; the command's exit code (else 1) when Failed; 2 when Cancelled. */

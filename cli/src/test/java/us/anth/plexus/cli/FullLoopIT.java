@@ -75,6 +75,9 @@ class FullLoopIT {
     assertDynamoAgrees(task, "COMPLETED");
     assertThat(tasks.find(task.getSpec().getTaskId()).orElseThrow().stdout())
         .contains("scored 3 items");
+    String name = task.getMetadata().getName();
+    assertThat(dev.run("logs", name).out()).contains("scored 3 items").doesNotContain("::plexus::");
+    assertThat(dev.run("logs", "--raw", name).out()).contains("::plexus:: {\"event\":\"stage\"");
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherIT {
   @Test
   void devDemoPrintsTheCompletedTaskAsJson(@TempDir Path devDir) throws Exception {
+    Path stderr = devDir.resolveSibling(devDir.getFileName() + "-stderr.txt");
     Path checkout =
         Path.of(System.getProperty("plexus.checkout", "..")).toAbsolutePath().normalize();
     ProcessBuilder builder =
@@ -29,13 +30,16 @@ class LauncherIT {
                 "--dev-dir",
                 devDir.toString())
             .directory(checkout.toFile())
-            .redirectError(devDir.resolveSibling(devDir.getFileName() + "-stderr.txt").toFile());
+            .redirectError(stderr.toFile());
     builder.environment().put("PLEXUSCTL_MAVEN_ARGS", "-o");
     Process process = builder.start();
     String out = new String(process.getInputStream().readAllBytes());
     assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
 
     assertThat(process.exitValue()).as(out).isZero();
+    assertThat(java.nio.file.Files.readString(stderr))
+        .as("DynamoDB Local's banner only with -v")
+        .doesNotContain("Initializing DynamoDB Local");
     JsonNode doc = new ObjectMapper().readTree(out);
     assertThat(doc.path("phase").asText()).isEqualTo("Succeeded");
     List<String> stages = new ArrayList<>();

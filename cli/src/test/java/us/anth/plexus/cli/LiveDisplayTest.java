@@ -61,6 +61,29 @@ class LiveDisplayTest {
   }
 
   @Test
+  void outputAfterTheDisplayClosesStartsBelowTheBars() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (Terminal terminal = terminal(bytes, 100, 30)) {
+      LiveDisplay display = new LiveDisplay(terminal);
+      display.update(status(100, StageState.RUNNING, null));
+      display.line("a log line");
+      PlexusTaskStatus last = status(2000, StageState.COMPLETED, null);
+      last.getStages().get(2).setStatus(StageState.COMPLETED);
+      display.update(last);
+      display.close();
+      bytes.write("Name:       default/demo\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    List<String> seen =
+        new VirtualScreen(30, 100).replay(bytes.toString(StandardCharsets.UTF_8)).transcript();
+
+    assertThat(seen).hasSize(5);
+    assertThat(seen.get(0)).isEqualTo("a log line");
+    assertThat(seen.get(3)).startsWith("Finalizing").endsWith("]");
+    assertThat(seen.get(4)).isEqualTo("Name:       default/demo");
+  }
+
+  @Test
   void barLinesFitEveryWidth() {
     StageStatus stage = stage("A-very-long-stage-name", 1234L, 5000L, StageState.RUNNING);
     stage.setStatusMessage("Scoring items with a long status message that goes on and on");

@@ -108,7 +108,7 @@ class TaskVerbsIT {
     int before = Tasks.list(dev.stack.client(), DevStack.NAMESPACE).size();
 
     DevStackFixture.Run badTarget =
-        dev.run("dispatch", "echo x", "--target", "a".repeat(300) + "/b", "--type", "checked");
+        dev.run("dispatch", "echo x", "--target", "evaluation\taccuracy", "--type", "checked");
     DevStackFixture.Run noPool =
         dev.run("dispatch", "echo x", "--pool", "nosuchpool", "--type", "checked");
 

@@ -57,4 +57,41 @@ class TaskViewsTest {
     assertThat(TaskFollower.exitCode(TaskFixtures.task("a", "x", "t", "a/b", TaskPhase.Failed)))
         .isEqualTo(1);
   }
+
+  @Test
+  void allNamespacesAddsANamespaceColumnAndWideThePoolJobReasonAndAge() {
+    PlexusTask t =
+        TaskFixtures.task("eval-1", "acct", "Evaluation", "train/gpu", TaskPhase.Pending);
+    t.getMetadata().setNamespace("team-a");
+    t.getMetadata().setCreationTimestamp("2026-01-01T00:00:00Z");
+    t.getStatus().setPool("gpu");
+    var ready = new io.fabric8.kubernetes.api.model.Condition();
+    ready.setType("Ready");
+    ready.setStatus("False");
+    ready.setReason("NoMatchingPool");
+    ready.setMessage("no pool matches");
+    t.getStatus().setConditions(List.of(ready));
+
+    List<String> lines =
+        TaskViews.list(List.of(t), true, true, java.time.Instant.parse("2026-01-01T00:05:00Z"))
+            .lines()
+            .toList();
+
+    assertThat(lines.get(0)).startsWith("NAMESPACE").endsWith("POOL   JOB   REASON           AGE");
+    assertThat(lines.get(1)).startsWith("team-a").contains("gpu", "NoMatchingPool").endsWith("5m");
+    assertThat(TaskViews.readyLine(t)).isEqualTo("False NoMatchingPool: no pool matches");
+  }
+
+  @Test
+  void jsonAndYamlListsAreAV1ListAndNameIsOneResourcePerLine() {
+    PlexusTask t =
+        TaskFixtures.task("eval-1", "acct", "Evaluation", "train/gpu", TaskPhase.Running);
+
+    assertThat(OutputFormat.json.documents(List.of(t)))
+        .contains("\"apiVersion\" : \"v1\"", "\"kind\" : \"List\"", "\"items\" : [");
+    assertThat(OutputFormat.yaml.documents(List.of(t)))
+        .startsWith("apiVersion: \"v1\"\nkind: \"List\"");
+    assertThat(OutputFormat.name.documents(List.of(t, t)))
+        .isEqualTo("plexustask.plexus.anth.us/eval-1\nplexustask.plexus.anth.us/eval-1\n");
+  }
 }

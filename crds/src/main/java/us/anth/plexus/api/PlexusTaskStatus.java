@@ -12,8 +12,8 @@ import us.anth.plexus.api.read.TolerantlyRead;
 
 /**
  * Observed state of a PlexusTask. The operator owns the phase, conditions and Job fields; the
- * runner owns the stage, output and exit fields. Each writes only its own fields (merge patches),
- * so null fields are omitted.
+ * runner owns the stage, output and exit fields ({@link StatusOwnership}). Each writes only its own
+ * fields, one JSON Patch {@code add} per field, so null fields are omitted.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonDeserialize(using = PlexusTaskStatus.Reader.class)

@@ -8,11 +8,15 @@ import java.util.stream.Collectors;
 import us.anth.plexus.api.job.JobContract;
 import us.anth.plexus.api.settings.LogVariables;
 import us.anth.plexus.api.settings.OperatorVariables;
+import us.anth.plexus.store.appsync.AppSyncSettings;
+import us.anth.plexus.store.appsync.TaskSink;
 
 /**
  * Operator settings, read from {@code PLEXUS_*} environment variables (see
- * docs/reference/settings.md). {@code storeEnv} holds every {@code PLEXUS_DYNAMODB_*} variable,
- * copied verbatim into each Job so the runner sees the operator's DynamoDB settings.
+ * docs/reference/settings.md). {@code storeEnv} holds every {@code PLEXUS_DYNAMODB_*} variable and
+ * the sink settings ({@code PLEXUS_TASK_SINK}, {@code PLEXUS_APPSYNC_*} but the key itself), copied
+ * into each Job so the runner writes where the operator does ({@link
+ * us.anth.plexus.store.appsync.AppSyncSettings#API_KEY_SECRET} becomes a Secret reference).
  */
 public record OperatorConfig(
     Set<String> watchNamespaces,
@@ -56,13 +60,19 @@ public record OperatorConfig(
         OperatorVariables.METRICS_PORT.read(env),
         LogVariables.FORMAT.read(env),
         env.entrySet().stream()
-            .filter(
-                e -> e.getKey().startsWith(JobContract.DYNAMODB_ENV_PREFIX) && e.getValue() != null)
+            .filter(e -> forRunner(e.getKey()) && e.getValue() != null)
             .collect(
                 Collectors.toMap(
                     Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new)),
         OperatorVariables.POD_START_GRACE_SECONDS.read(env),
         OperatorVariables.DELETE_MIRROR_TIMEOUT_SECONDS.read(env));
+  }
+
+  /** Whether the runner gets this variable too: store and sink settings, never the API key. */
+  static boolean forRunner(String name) {
+    return name.startsWith(JobContract.DYNAMODB_ENV_PREFIX)
+        || name.equals(TaskSink.ENV)
+        || (name.startsWith("PLEXUS_APPSYNC_") && !name.equals(AppSyncSettings.API_KEY));
   }
 
   /** The defaults, as with an empty environment. */

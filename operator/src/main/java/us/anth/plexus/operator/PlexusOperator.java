@@ -34,7 +34,9 @@ public final class PlexusOperator {
   public static PlexusOperator create(
       KubernetesClient client, OperatorConfig config, TaskRecordMirror mirror) {
     OperatorMetrics metrics = new OperatorMetrics();
-    Operator operator = new Operator(overrides -> configure(overrides, client, config));
+    Operator operator =
+        new Operator(
+            overrides -> configure(overrides, client, config).withMetrics(metrics.sdkMetrics()));
     operator.register(
         new PlexusTaskReconciler(client, config, mirror, metrics),
         controller -> {
@@ -57,7 +59,7 @@ public final class PlexusOperator {
     return new PlexusOperator(operator, metrics);
   }
 
-  private static void configure(
+  private static ConfigurationServiceOverrider configure(
       ConfigurationServiceOverrider overrides, KubernetesClient client, OperatorConfig config) {
     overrides
         .withKubernetesClient(client)
@@ -71,6 +73,7 @@ public final class PlexusOperator {
         // in-process API server killed a whole test JVM.
         .withStopOnInformerErrorDuringStartup(false);
     leaderElectionFor(config).ifPresent(overrides::withLeaderElectionConfiguration);
+    return overrides;
   }
 
   /** The Lease settings when leader election is on (namespace: configured, else the pod's). */

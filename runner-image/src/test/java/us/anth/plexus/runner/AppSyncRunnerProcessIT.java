@@ -1,7 +1,6 @@
 package us.anth.plexus.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -146,9 +145,6 @@ class AppSyncRunnerProcessIT {
 
   private static JsonNode awaitEvent(
       AppSyncSubscriber subscriber, String field, Predicate<JsonNode> match) {
-    await(field + " event")
-        .atMost(EVENT_WAIT)
-        .until(() -> !subscriber.events(field, match).isEmpty());
-    return subscriber.events(field, match).get(0);
+    return subscriber.await(field, match, EVENT_WAIT);
   }
 }

@@ -10,8 +10,10 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * AWSJSON fields ({@code metadata}, {@code errorDetails}) as text. We write them as a JSON string
- * (what AppSync stores for AWSJSON); a map stored by someone else is read back as JSON too.
+ * AWSJSON fields ({@code metadata}, {@code errorDetails}). AppSync stores an AWSJSON value as the
+ * DynamoDB map (or list) it parses to, not as JSON text (seen with Amplify's resolvers in the
+ * AppSync simulator, AppSyncTaskWriterIT); we write that form too, and read both forms back as JSON
+ * text.
  */
 final class AttributeJson {
   static final ObjectMapper MAPPER = new ObjectMapper();
@@ -27,6 +29,45 @@ final class AttributeJson {
       return value.s();
     }
     return node(value).toString();
+  }
+
+  /**
+   * The attribute AppSync would store for this AWSJSON text: a map for an object, a list for an
+   * array, the text itself for anything else (a scalar, or text that is not JSON); null for null.
+   */
+  static AttributeValue value(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      JsonNode node = MAPPER.readTree(json);
+      return node != null && node.isContainerNode() ? attribute(node) : AttributeValue.fromS(json);
+    } catch (JsonProcessingException notJson) {
+      return AttributeValue.fromS(json);
+    }
+  }
+
+  private static AttributeValue attribute(JsonNode node) {
+    if (node.isObject()) {
+      var map = new java.util.LinkedHashMap<String, AttributeValue>();
+      node.properties().forEach(e -> map.put(e.getKey(), attribute(e.getValue())));
+      return AttributeValue.fromM(map);
+    }
+    if (node.isArray()) {
+      var list = new java.util.ArrayList<AttributeValue>();
+      node.forEach(element -> list.add(attribute(element)));
+      return AttributeValue.fromL(list);
+    }
+    if (node.isNumber()) {
+      return AttributeValue.fromN(node.asText());
+    }
+    if (node.isBoolean()) {
+      return AttributeValue.fromBool(node.booleanValue());
+    }
+    if (node.isNull()) {
+      return AttributeValue.fromNul(true);
+    }
+    return AttributeValue.fromS(node.asText());
   }
 
   /** Parses JSON text into an object node; null, blank or non-object text gives null. */

@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * Puts one key into a Task's {@code metadata} JSON in the same conditional write as other fields,
  * without losing concurrent changes: a JSON-string metadata is compare-and-set against the value
  * read (retried on the value the failed write returned, after a short jittered pause, when someone
- * else changed it); a map metadata gets a nested SET.
+ * else changed it); a map metadata gets a nested SET; a missing one is written as a map, the form
+ * AppSync stores.
  */
 final class MetadataMerger {
   private static final int ATTEMPTS = 20;
@@ -84,10 +85,12 @@ final class MetadataMerger {
       return update; // metadata is not a JSON object: leave it as the dashboard wrote it
     }
     merged.set(key, AttributeJson.MAPPER.valueToTree(value));
-    update.set("metadata", merged.toString());
     if (oldText == null) {
-      return update.when("attribute_not_exists(#metadata)", "metadata");
+      return update
+          .setJson("metadata", merged.toString())
+          .when("attribute_not_exists(#metadata)", "metadata");
     }
+    update.set("metadata", merged.toString());
     return update
         .when("#metadata = :g_oldMetadata", "metadata")
         .bind(":g_oldMetadata", AttributeValue.fromS(oldText));

@@ -41,6 +41,13 @@ final class RecordUpdate {
     return value == null ? this : set(attribute, AttributeValue.fromS(value));
   }
 
+  /**
+   * Sets an AWSJSON attribute in the form AppSync stores (a map for an object); null: untouched.
+   */
+  RecordUpdate setJson(String attribute, String json) {
+    return json == null ? this : set(attribute, AttributeJson.value(json));
+  }
+
   /** Sets a number attribute; null leaves the attribute untouched. */
   RecordUpdate set(String attribute, Long value) {
     return value == null ? this : set(attribute, AttributeValue.fromN(value.toString()));

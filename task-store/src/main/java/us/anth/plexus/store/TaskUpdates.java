@@ -21,7 +21,7 @@ final class TaskUpdates {
         .set("target", task.target())
         .set("command", task.command())
         .set("description", task.description())
-        .set("metadata", task.metadata())
+        .setJson("metadata", task.metadata())
         .set("scorecardId", indexKey(task.scorecardId()))
         .set("scoreId", indexKey(task.scoreId()))
         .set("dispatchStatus", DispatchState.DISPATCHED.name())
@@ -66,7 +66,7 @@ final class TaskUpdates {
         .set("startedAt", Timestamps.format(phase.startedAt()))
         .set("completedAt", Timestamps.format(phase.completedAt()))
         .set("errorMessage", phase.errorMessage())
-        .set("errorDetails", phase.errorDetails())
+        .setJson("errorDetails", phase.errorDetails())
         .set("workerNodeId", phase.workerNodeId())
         .when("attribute_exists(#id)", "id");
   }
@@ -79,7 +79,6 @@ final class TaskUpdates {
         .set("stderr", state.stderr())
         .set("output", state.output())
         .set("errorMessage", state.errorMessage())
-        .set("errorDetails", state.errorDetails())
         .when("attribute_exists(#id)", "id")
         .setIfNewer(RUNNER_SEQ, state.sequence());
   }

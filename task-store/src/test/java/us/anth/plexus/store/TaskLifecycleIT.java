@@ -79,8 +79,7 @@ class TaskLifecycleIT {
                 .times(processingDone, processingDone, null));
     db.tasks()
         .updateRunnerState(
-            id,
-            TaskRunnerUpdate.finish(seq.next(), "done\n", "", "{\"accuracy\":0.9}", null, null));
+            id, TaskRunnerUpdate.finish(seq.next(), "done\n", "", "{\"accuracy\":0.9}", null));
     Instant completed = tick(db);
     WriteResult last =
         db.tasks().updatePhase(id, TaskPhaseUpdate.to(TaskStatus.COMPLETED).completedAt(completed));

@@ -133,13 +133,7 @@ public record Setting<T>(
         "whole number ≥ 0",
         "",
         description,
-        v -> {
-          long number = wholeNumber(name, v);
-          if (number < 0) {
-            throw new IllegalArgumentException(name + " must be 0 or more, got '" + v + "'");
-          }
-          return number;
-        },
+        atLeastZero(name, 0, description).parse(),
         env -> null);
   }
 

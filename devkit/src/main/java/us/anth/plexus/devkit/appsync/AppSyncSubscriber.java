@@ -96,6 +96,28 @@ public final class AppSyncSubscriber implements AutoCloseable {
     return found;
   }
 
+  /**
+   * Waits up to {@code timeout} for an event of {@code field} that matches and returns the first
+   * such; throws {@link IllegalStateException} listing what did arrive when none does.
+   */
+  public JsonNode await(String field, Predicate<JsonNode> match, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      List<JsonNode> found = events(field, match);
+      if (!found.isEmpty()) {
+        return found.get(0);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new IllegalStateException(
+        "no matching " + field + " event within " + timeout + "; received " + events());
+  }
+
   @Override
   public void close() {
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS);

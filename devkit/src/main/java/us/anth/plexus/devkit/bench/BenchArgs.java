@@ -1,6 +1,7 @@
 package us.anth.plexus.devkit.bench;
 
 import java.util.Locale;
+import us.anth.plexus.devkit.cluster.KubeLocalBinary;
 
 /**
  * The options every benchmark main takes from {@code bin/bench}: {@code --n N}, {@code --api
@@ -8,8 +9,19 @@ import java.util.Locale;
  */
 public record BenchArgs(int n, String api, int reps, boolean table) {
 
-  /** Parses {@code args}; {@code defaultN} applies when {@code --n} is absent. */
+  /**
+   * Parses {@code args} ({@code defaultN} applies when {@code --n} is absent); on bad options
+   * prints one line and exits with 2.
+   */
   public static BenchArgs parse(String[] args, int defaultN) {
+    try {
+      return parseStrictly(args, defaultN);
+    } catch (IllegalArgumentException e) {
+      return exit(e.getMessage());
+    }
+  }
+
+  static BenchArgs parseStrictly(String[] args, int defaultN) {
     int n = defaultN;
     String api = "embedded";
     int reps = 1;
@@ -33,15 +45,24 @@ public record BenchArgs(int n, String api, int reps, boolean table) {
   }
 
   /**
-   * Fails with one line when the real control plane is asked for: it is not part of this checkout
-   * yet (issue 11), so only the in-process API server can be measured.
+   * Exits with one line and status 2 when the real control plane is asked for: without its binary
+   * it cannot start (the line says why), and the benchmarks do not run on it yet.
    */
   public void requireEmbeddedApi() {
     if (api.equals("local")) {
-      throw new IllegalStateException(
-          "--api local: the local control plane (issue 11) is not available in this checkout;"
-              + " use --api embedded");
+      KubeLocalBinary binary = KubeLocalBinary.find();
+      exit(
+          binary.path().isEmpty()
+              ? "--api local: the local control plane is not available: " + binary.reason()
+              : "--api local: the benchmarks do not run on the local control plane yet;"
+                  + " use --api embedded");
     }
+  }
+
+  private static BenchArgs exit(String line) {
+    System.err.println("bench: " + line);
+    System.exit(2);
+    return null;
   }
 
   private static String value(String[] args, int i) {

@@ -1,5 +1,6 @@
 package us.anth.plexus.devkit.bench;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,16 +9,43 @@ import java.util.Map;
 
 /**
  * Prints benchmark results: one JSON line per run on stdout as it completes, and on request a table
- * of all runs at the end. Field order is the order of {@link #add}.
+ * of all runs at the end. Everything else written to stdout (logs of the code under test) goes to
+ * stderr once a report exists, so stdout carries only results.
  */
 public final class BenchReport {
+  private final PrintStream out;
   private final String name;
   private final boolean table;
   private final List<Map<String, Object>> runs = new ArrayList<>();
 
+  /** One repetition of a benchmark: prints its run(s) on {@code report}. */
+  @FunctionalInterface
+  public interface Repetition {
+    void run(BenchArgs args, BenchReport report) throws Exception;
+  }
+
+  /**
+   * The whole main of a benchmark: parses the options ({@code defaultN} when {@code --n} is
+   * absent), runs {@code --reps} repetitions on the embedded API, prints the table and exits (the
+   * in-process servers leave non-daemon threads behind).
+   */
+  public static void main(String name, String[] args, int defaultN, Repetition repetition)
+      throws Exception {
+    BenchArgs options = BenchArgs.parse(args, defaultN);
+    options.requireEmbeddedApi();
+    BenchReport report = new BenchReport(name, options);
+    for (int rep = 0; rep < options.reps(); rep++) {
+      repetition.run(options, report);
+    }
+    report.finish();
+    System.exit(0);
+  }
+
   public BenchReport(String name, BenchArgs args) {
     this.name = name;
     this.table = args.table();
+    this.out = System.out;
+    System.setOut(System.err);
   }
 
   /** A new run's fields, printed by {@link #print}. */
@@ -39,8 +67,8 @@ public final class BenchReport {
           }
           json.append('"').append(key).append("\":").append(json(value));
         });
-    System.out.println(json.append('}'));
-    System.out.flush();
+    out.println(json.append('}'));
+    out.flush();
   }
 
   /** Prints the table of all runs when {@code --table} was given. */
@@ -57,13 +85,13 @@ public final class BenchReport {
       }
       widths.add(width);
     }
-    StringBuilder out = new StringBuilder();
-    appendRow(out, keys, widths);
+    StringBuilder rows = new StringBuilder();
+    appendRow(rows, keys, widths);
     for (Map<String, Object> run : runs) {
-      appendRow(out, keys.stream().map(k -> text(run.get(k))).toList(), widths);
+      appendRow(rows, keys.stream().map(k -> text(run.get(k))).toList(), widths);
     }
-    System.out.print(out);
-    System.out.flush();
+    out.print(rows);
+    out.flush();
   }
 
   private static void appendRow(StringBuilder out, List<String> cells, List<Integer> widths) {

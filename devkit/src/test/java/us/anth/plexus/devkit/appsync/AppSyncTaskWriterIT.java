@@ -1,7 +1,6 @@
 package us.anth.plexus.devkit.appsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,8 +77,7 @@ class AppSyncTaskWriterIT {
       assertThat(writer.upsertStage(done.items(10L, 10L)).outcome()).isEqualTo(Outcome.APPLIED);
       assertThat(
               writer
-                  .updateRunnerState(
-                      id, TaskRunnerUpdate.finish(2, "all done\n", "", null, null, null))
+                  .updateRunnerState(id, TaskRunnerUpdate.finish(2, "all done\n", "", null, null))
                   .outcome())
           .isEqualTo(Outcome.APPLIED);
       TaskPhaseUpdate completed =
@@ -208,9 +206,7 @@ class AppSyncTaskWriterIT {
 
   private static void awaitEvent(
       AppSyncSubscriber subscriber, String field, Predicate<JsonNode> match) {
-    await(field + " event")
-        .atMost(EVENT_WAIT)
-        .until(() -> !subscriber.events(field, match).isEmpty());
+    subscriber.await(field, match, EVENT_WAIT);
   }
 
   private static boolean isTask(JsonNode event, String id) {

@@ -43,29 +43,23 @@ public interface TaskRecordMirror {
   }
 
   /**
-   * Outcome of a mirror call. {@code taskId}, when not null and the task has no {@code spec.taskId}
-   * yet, is written to {@code spec.taskId} by the operator (the id of a record the mirror created
-   * for a task made with kubectl).
+   * Outcome of a mirror call. (A record for a task made with kubectl is created by {@link
+   * #assignTaskId}, never by a mirror call.)
    */
-  record MirrorResult(boolean enabled, String error, String taskId) {
+  record MirrorResult(boolean enabled, String error) {
     /** Mirrored. */
     public static MirrorResult ok() {
-      return new MirrorResult(true, null, null);
-    }
-
-    /** Mirrored by creating a record with this id. */
-    public static MirrorResult created(String taskId) {
-      return new MirrorResult(true, null, taskId);
+      return new MirrorResult(true, null);
     }
 
     /** Not mirrored: one readable line saying why. */
     public static MirrorResult failed(String error) {
-      return new MirrorResult(true, error, null);
+      return new MirrorResult(true, error);
     }
 
     /** Mirroring is turned off. */
     public static MirrorResult disabled() {
-      return new MirrorResult(false, null, null);
+      return new MirrorResult(false, null);
     }
 
     /** Whether the mirror is on and succeeded. */

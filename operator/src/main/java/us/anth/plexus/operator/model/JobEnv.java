@@ -10,6 +10,7 @@ import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.job.JobContract;
 import us.anth.plexus.operator.OperatorConfig;
+import us.anth.plexus.store.appsync.AppSyncSettings;
 
 /** The runner container's environment, in the order the Job contract lists it. */
 public final class JobEnv {
@@ -35,7 +36,7 @@ public final class JobEnv {
     }
     env.add(fieldRef(JobContract.ENV_POD_NAME, "metadata.name"));
     env.add(fieldRef(JobContract.ENV_NODE_NAME, "spec.nodeName"));
-    new TreeMap<>(config.storeEnv()).forEach((k, v) -> env.add(value(k, v)));
+    new TreeMap<>(config.storeEnv()).forEach((k, v) -> env.add(storeVariable(k, v)));
     if (pool.getSpec().getEnv() != null) {
       env.addAll(pool.getSpec().getEnv());
     }
@@ -46,6 +47,22 @@ public final class JobEnv {
   public static String commandPrefix(PlexusWorkerPool pool) {
     String prefix = pool.getSpec().getCommandPrefix();
     return prefix == null ? JobContract.DEFAULT_COMMAND_PREFIX : prefix;
+  }
+
+  /** A store/sink setting; the AppSync key's Secret name becomes the key from that Secret. */
+  private static EnvVar storeVariable(String name, String value) {
+    if (!name.equals(AppSyncSettings.API_KEY_SECRET)) {
+      return value(name, value);
+    }
+    return new EnvVarBuilder()
+        .withName(AppSyncSettings.API_KEY)
+        .withNewValueFrom()
+        .withNewSecretKeyRef()
+        .withName(value)
+        .withKey(AppSyncSettings.SECRET_KEY)
+        .endSecretKeyRef()
+        .endValueFrom()
+        .build();
   }
 
   private static String orEmpty(String value) {

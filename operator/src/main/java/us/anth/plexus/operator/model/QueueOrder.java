@@ -18,14 +18,36 @@ public final class QueueOrder {
   /** Annotation with the time a Job was created suspended (ISO-8601, microseconds). */
   public static final String QUEUED_AT = PlexusLabels.PREFIX + "queued-at";
 
-  /** Oldest first. */
-  public static final Comparator<Job> OLDEST_FIRST =
-      Comparator.comparing((Job j) -> instant(j, JobLabels.TASK_CREATED))
-          .thenComparing(j -> instant(j, QUEUED_AT))
-          .thenComparing(j -> orEmpty(j.getMetadata().getNamespace()))
-          .thenComparing(j -> annotation(j, PlexusLabels.TASK_NAME));
+  /**
+   * Oldest first (computes both keys per comparison; to sort many Jobs, sort their {@link #key}s).
+   */
+  public static final Comparator<Job> OLDEST_FIRST = Comparator.comparing(QueueOrder::key);
+
+  /** A Job's place in the queue, parsed once from its annotations. */
+  public record Key(Instant created, Instant queuedAt, String namespace, String taskName)
+      implements Comparable<Key> {
+    private static final Comparator<Key> ORDER =
+        Comparator.comparing(Key::created)
+            .thenComparing(Key::queuedAt)
+            .thenComparing(Key::namespace)
+            .thenComparing(Key::taskName);
+
+    @Override
+    public int compareTo(Key other) {
+      return ORDER.compare(this, other);
+    }
+  }
 
   private QueueOrder() {}
+
+  /** The Job's queue key. */
+  public static Key key(Job job) {
+    return new Key(
+        instant(job, JobLabels.TASK_CREATED),
+        instant(job, QUEUED_AT),
+        orEmpty(job.getMetadata().getNamespace()),
+        annotation(job, PlexusLabels.TASK_NAME));
+  }
 
   /** The Job with its queue stamp. */
   public static Job stamped(Job job, Instant queuedAt) {

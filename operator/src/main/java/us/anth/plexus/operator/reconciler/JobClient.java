@@ -7,19 +7,13 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ScalableResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import java.util.List;
-import java.util.Set;
-import us.anth.plexus.api.LabelValues;
-import us.anth.plexus.api.PlexusLabels;
 
-/** The operator's writes and consistent reads of Jobs (thin API calls). */
+/** The operator's writes and uncached reads of Jobs (thin API calls). */
 final class JobClient {
   private final KubernetesClient client;
-  private final Set<String> namespaces;
 
-  JobClient(KubernetesClient client, Set<String> namespaces) {
+  JobClient(KubernetesClient client) {
     this.client = client;
-    this.namespaces = namespaces;
   }
 
   /** Creates the Job; when it already exists (409) returns the existing one. */
@@ -38,48 +32,19 @@ final class JobClient {
     }
   }
 
-  /** The Job as stored now (not cached), or null. */
-  Job get(String namespace, String name) {
-    return job(namespace, name).get();
-  }
-
   /** Deletes the Job and (foreground) its pods; a missing Job is fine. */
   void deleteForeground(String namespace, String name) {
     job(namespace, name).withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
   }
 
-  /** Un-suspends a queued Job. */
-  void release(Job job) {
-    job(job.getMetadata().getNamespace(), job.getMetadata().getName())
+  /** Un-suspends a queued Job (no resourceVersion needed, so no read first); returns it. */
+  Job release(Job job) {
+    return client
+        .batch()
+        .v1()
+        .jobs()
+        .resource(job)
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":false}}");
-  }
-
-  /** Every Job of the pool, read from the API server (not a cache) in the watched namespaces. */
-  List<Job> listPoolJobs(String pool) {
-    String value = LabelValues.sanitize(pool);
-    if (namespaces.isEmpty()) {
-      return client
-          .batch()
-          .v1()
-          .jobs()
-          .inAnyNamespace()
-          .withLabel(PlexusLabels.POOL, value)
-          .list()
-          .getItems();
-    }
-    return namespaces.stream()
-        .flatMap(
-            ns ->
-                client
-                    .batch()
-                    .v1()
-                    .jobs()
-                    .inNamespace(ns)
-                    .withLabel(PlexusLabels.POOL, value)
-                    .list()
-                    .getItems()
-                    .stream())
-        .toList();
   }
 
   private ScalableResource<Job> job(String namespace, String name) {

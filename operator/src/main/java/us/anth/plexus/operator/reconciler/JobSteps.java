@@ -65,17 +65,17 @@ final class JobSteps {
     String name = JobNames.forTask(run.task);
     run.job = caches.job(run.namespace(), name).orElse(null);
     if (run.job == null && name.equals(run.draft.getJobName())) {
-      run.job = jobs.get(run.namespace(), name); // the cache may lag behind our own create
-      if (run.job == null) {
-        run.fail("JobDeleted", "Job " + name + " was deleted before the task finished");
-        return false;
-      }
+      // Our own creates are in the cache at once (caches.jobCreated), so a Job this task already
+      // had and the cache lacks is gone.
+      run.fail("JobDeleted", "Job " + name + " was deleted before the task finished");
+      return false;
     }
     if (run.job == null && run.pool != null) {
       try {
         run.job =
             slots.create(
                 run.pool, suspended -> JobBuilder.build(run.task, run.pool, config, suspended));
+        caches.jobCreated(run.job);
         metrics.jobCreated();
         run.noteIf(
             true,

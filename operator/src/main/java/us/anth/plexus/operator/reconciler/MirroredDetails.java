@@ -10,9 +10,10 @@ import us.anth.plexus.store.TaskStatus;
 
 /**
  * Remembers, per task, the errorDetails the operator last mirrored for a failed or cancelled task.
- * The runner writes errorDetails to the record too and may land before the operator's first final
- * write; when its exit code later reaches the task status, the operator mirrors again so that the
- * last write is its full version (phase, attempts, Job, exit code, the runner's details).
+ * The operator is the only writer of the record's errorDetails; the runner's part (exit code,
+ * stderr tail) reaches it through the PlexusTask status, possibly after the operator's first final
+ * write. When it does, the operator mirrors again so that the record ends with the full version
+ * (phase, attempts, Job, exit code, the runner's details).
  */
 final class MirroredDetails {
   private final Map<String, String> byUid = new ConcurrentHashMap<>();

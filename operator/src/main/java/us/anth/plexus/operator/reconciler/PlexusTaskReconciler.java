@@ -33,7 +33,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
   }
 
   private final TaskCaches caches = new TaskCaches();
-  private final TaskMappers mappers = new TaskMappers(caches::tasks);
+  private final TaskMappers mappers = new TaskMappers(caches::tasksByKey);
   private final AdmissionSteps admission;
   private final JobSteps jobSteps;
   private final TaskPublisher publisher;
@@ -50,13 +50,13 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
       TaskRecordMirror mirror,
       OperatorMetrics metrics) {
     this.metrics = metrics;
-    JobClient jobs = new JobClient(client, config.watchNamespaces());
+    JobClient jobs = new JobClient(client);
     this.admission = new AdmissionSteps(caches, config);
     this.jobSteps =
         new JobSteps(
             caches,
             jobs,
-            new PoolSlots(jobs, new PoolStatusWriter(client)),
+            new PoolSlots(jobs, caches, new PoolStatusWriter(client, caches)),
             config,
             metrics,
             new PodStartWatch(

@@ -6,29 +6,74 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.PlexusWorkerPoolStatus;
 import us.anth.plexus.operator.model.JobStates;
 
-/** Writes a pool's activeTasks/queuedTasks (its printer columns) when they change. */
+/**
+ * Writes a pool's activeTasks/queuedTasks (its printer columns) when they change: at most once per
+ * {@link #INTERVAL} per pool, counted from the caches when the write is due, as a merge patch
+ * without a prior read.
+ */
 final class PoolStatusWriter {
+  static final Duration INTERVAL = Duration.ofSeconds(1);
   private static final Logger LOG = LoggerFactory.getLogger(PoolStatusWriter.class);
 
   private final KubernetesClient client;
+  private final TaskCaches caches;
+  private final Set<String> due = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "pool-status-writer");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private volatile Function<String, List<Job>> poolJobs;
 
-  PoolStatusWriter(KubernetesClient client) {
+  PoolStatusWriter(KubernetesClient client, TaskCaches caches) {
     this.client = client;
+    this.caches = caches;
+    this.poolJobs = caches::poolJobs;
+  }
+
+  /** Where the pool's Jobs are counted from (by pool name). */
+  void countWith(Function<String, List<Job>> poolJobs) {
+    this.poolJobs = poolJobs;
+  }
+
+  /** Asks for the pool's counts to be written within {@link #INTERVAL}. */
+  void requestWrite(String poolName) {
+    if (due.add(poolName)) {
+      timer.schedule(() -> writeDue(poolName), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void writeDue(String poolName) {
+    due.remove(poolName);
+    try {
+      caches.pool(poolName).ifPresent(pool -> write(pool, poolJobs.apply(poolName)));
+    } catch (RuntimeException e) {
+      LOG.warn("Could not count the Jobs of pool {}: {}", poolName, e.getMessage());
+    }
   }
 
   /** Counts the pool's Jobs and writes the counts if they differ from the pool's status. */
-  void write(PlexusWorkerPool pool, List<Job> poolJobs) {
-    int active = (int) poolJobs.stream().filter(JobStates::isActive).count();
-    int queued = (int) poolJobs.stream().filter(JobStates::isQueued).count();
+  void write(PlexusWorkerPool pool, List<Job> jobs) {
+    int active = (int) jobs.stream().filter(JobStates::isActive).count();
+    int queued = (int) jobs.stream().filter(JobStates::isQueued).count();
     PlexusWorkerPoolStatus current = pool.getStatus();
     if (current != null
         && Objects.equals(current.getActiveTasks(), active)

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.util.Map;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskStatus;
 
@@ -25,29 +24,22 @@ final class StatusPatcher {
     this.client = client;
   }
 
-  /** Writes the non-null fields of {@code operatorFields}. */
-  PlexusTask patch(PlexusTask task, PlexusTaskStatus operatorFields) {
+  /**
+   * Writes the non-null fields of {@code operatorFields}. A task with no status yet ({@code
+   * hasStatus} false: none cached, none written by us) gets them as one {@code add} of {@code
+   * /status} (JSON Patch cannot add below a missing /status); before the Job exists nobody else
+   * writes a task's status. Neither needs a resourceVersion, so neither reads the task first.
+   */
+  PlexusTask patch(PlexusTask task, boolean hasStatus, PlexusTaskStatus operatorFields) {
     ObjectNode fields = Serialization.jsonMapper().valueToTree(operatorFields);
+    if (!hasStatus) {
+      return patch(task, JsonNodeFactory.instance.arrayNode().add(add("/status", fields)));
+    }
     ArrayNode ops = JsonNodeFactory.instance.arrayNode();
     fields
         .properties()
         .forEach(field -> ops.add(add("/status/" + field.getKey(), field.getValue())));
-    if (task.getStatus() == null && hasNoStatus(task)) {
-      return patch(task, JsonNodeFactory.instance.arrayNode().add(add("/status", fields)));
-    }
     return patch(task, ops);
-  }
-
-  /** Whether the stored task has no status yet (JSON Patch cannot add below a missing /status). */
-  private boolean hasNoStatus(PlexusTask task) {
-    PlexusTask stored = resource(task).get();
-    return stored != null && stored.getStatus() == null;
-  }
-
-  /** Sets spec.taskId (the id of the record a mirror created). */
-  void patchTaskId(PlexusTask task, String taskId) {
-    String body = Serialization.asJson(Map.of("spec", Map.of("taskId", taskId)));
-    resource(task).patch(PatchContext.of(PatchType.JSON_MERGE), body);
   }
 
   private PlexusTask patch(PlexusTask task, ArrayNode ops) {
@@ -56,11 +48,12 @@ final class StatusPatcher {
         .patch(PatchContext.of(PatchType.JSON), ops.toString());
   }
 
+  /** The task as the item of the operation, so that a patch sends no GET before it. */
   private Resource<PlexusTask> resource(PlexusTask task) {
     return client
         .resources(PlexusTask.class)
         .inNamespace(task.getMetadata().getNamespace())
-        .withName(task.getMetadata().getName());
+        .resource(task);
   }
 
   private static ObjectNode add(String path, com.fasterxml.jackson.databind.JsonNode value) {

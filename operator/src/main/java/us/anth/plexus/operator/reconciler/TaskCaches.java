@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import us.anth.plexus.api.LabelValues;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
 
@@ -44,8 +45,28 @@ final class TaskCaches {
     return name == null ? Optional.empty() : pools.get(new ResourceID(name));
   }
 
+  /** The cached Jobs labelled with the pool (its sanitized name), in the watched namespaces. */
+  List<Job> poolJobs(String poolName) {
+    return jobs == null
+        ? List.of()
+        : jobs.byIndex(TaskEventSources.JOBS_BY_POOL, LabelValues.sanitize(poolName));
+  }
+
+  /** The cached tasks with the index key (see {@link TaskMappers#indexKeys}). */
+  List<PlexusTask> tasksByKey(String key) {
+    return tasks == null ? List.of() : tasks.byIndex(TaskEventSources.TASKS_BY_KEY, key);
+  }
+
   Optional<Job> job(String namespace, String name) {
     return jobs.get(new ResourceID(name, namespace));
+  }
+
+  /**
+   * Puts a Job the operator just created into JOSDK's temporary cache, so {@link #job} returns it
+   * until the informer has seen it (the informer may lag behind our own create).
+   */
+  void jobCreated(Job job) {
+    jobs.handleRecentResourceCreate(ResourceID.fromResource(job), job);
   }
 
   List<Pod> podsOf(String namespace, String jobName) {

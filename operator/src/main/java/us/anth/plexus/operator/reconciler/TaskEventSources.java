@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusTask;
@@ -17,6 +18,12 @@ import us.anth.plexus.api.PlexusWorkerPool;
  * and pods the operator manages, each mapped back to its task; binds them to the caches.
  */
 final class TaskEventSources {
+  /** Index of the Job cache: the pool label. */
+  static final String JOBS_BY_POOL = "pool";
+
+  /** Index of the task cache: {@link TaskMappers#indexKeys}. */
+  static final String TASKS_BY_KEY = "mapping";
+
   private TaskEventSources() {}
 
   static List<EventSource<?, PlexusTask>> create(
@@ -46,8 +53,16 @@ final class TaskEventSources {
                 .withSecondaryToPrimaryMapper(TaskMappers::owningTask)
                 .build(),
             context);
+    jobs.addIndexers(Map.of(JOBS_BY_POOL, TaskEventSources::poolLabel));
+    context.getPrimaryCache().addIndexers(Map.of(TASKS_BY_KEY, TaskMappers::indexKeys));
     caches.bind(context.getPrimaryCache(), pools, jobs, pods);
     return List.of(pools, jobs, pods);
+  }
+
+  private static List<String> poolLabel(Job job) {
+    Map<String, String> labels = job.getMetadata().getLabels();
+    String pool = labels == null ? null : labels.get(PlexusLabels.POOL);
+    return pool == null ? List.of() : List.of(pool);
   }
 
   /** Pool updates matter only when the spec changed (its own status writes do not). */

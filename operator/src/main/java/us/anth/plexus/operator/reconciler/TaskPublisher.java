@@ -13,7 +13,8 @@ import us.anth.plexus.operator.model.StageEnding;
 
 /**
  * Ends a reconcile: mirrors the task (condition Synced), writes the changed operator-owned status
- * fields as a merge patch, then records the queued Events.
+ * fields (one JSON Patch {@code add} per field, {@link StatusPatcher}), then records the queued
+ * Events.
  */
 final class TaskPublisher {
   /** How soon a failed mirror write is tried again. */
@@ -41,7 +42,8 @@ final class TaskPublisher {
       mirror(run);
     }
     if (!OperatorStatus.same(run.before, run.draft)) {
-      written.remember(patcher.patch(run.task, withoutUnchangedErrorMessage(run)));
+      boolean hasStatus = run.task.getStatus() != null || written.pending(run.task);
+      written.remember(patcher.patch(run.task, hasStatus, withoutUnchangedErrorMessage(run)));
     }
     if (run.runnerFill != null) {
       fillForRunner(run);
@@ -89,10 +91,6 @@ final class TaskPublisher {
           result.error());
       run.recheckAfter(MIRROR_RETRY);
     }
-    String taskId = run.task.getSpec() == null ? null : run.task.getSpec().getTaskId();
-    if (result.taskId() != null && (taskId == null || taskId.isBlank())) {
-      patcher.patchTaskId(run.task, result.taskId());
-    }
   }
 
   /**
@@ -109,7 +107,7 @@ final class TaskPublisher {
     PlexusTaskStatus fields = new PlexusTaskStatus();
     fields.setStages(fill.stages());
     fields.setExitCode(fill.exitCode());
-    patcher.patch(run.task, fields);
+    patcher.patch(run.task, true, fields); // a final task has a status
     String message =
         (fill.ended().isEmpty()
                 ? ""

@@ -38,6 +38,12 @@ final class WrittenStatuses {
     return cached.getStatus();
   }
 
+  /** Whether a status write of the task is known that the cache has not caught up with. */
+  boolean pending(PlexusTask cached) {
+    String uid = cached.getMetadata().getUid();
+    return uid != null && byUid.containsKey(uid);
+  }
+
   /** Drops what is known about a deleted task. */
   void forget(PlexusTask task) {
     if (task.getMetadata().getUid() != null) {

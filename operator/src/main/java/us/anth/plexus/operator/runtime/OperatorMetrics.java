@@ -1,7 +1,10 @@
 package us.anth.plexus.operator.runtime;
 
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
@@ -9,7 +12,10 @@ import java.util.function.Supplier;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.TaskPhase;
 
-/** The operator's Prometheus metrics: reconciles, errors, Jobs created and tasks by phase. */
+/**
+ * The operator's Prometheus metrics: reconciles, errors, Jobs created and tasks by phase, plus
+ * JOSDK's own controller metrics on the same registry.
+ */
 public final class OperatorMetrics {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -59,6 +65,20 @@ public final class OperatorMetrics {
   /** Total Jobs created by this operator instance. */
   public double jobsCreated() {
     return jobsCreated.count();
+  }
+
+  /** The registry, shared with JOSDK's own metrics ({@link #sdkMetrics()}). */
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /**
+   * JOSDK's Micrometer metrics on the same registry: reconcile executions and their duration,
+   * retries, failures, events received and resources cached per controller (not per resource, to
+   * keep the number of time series bounded).
+   */
+  public Metrics sdkMetrics() {
+    return MicrometerMetrics.withoutPerResourceMetrics(registry);
   }
 
   /** The Prometheus text exposition of every metric. */

@@ -110,6 +110,49 @@ class AppSyncMirrorIT {
   }
 
   @Test
+  void sinkBothWritesDynamoFieldsAndFiresSubscriptions() throws Exception {
+    Map<String, String> both = new java.util.HashMap<>(env(rig.simulator().apiKey()));
+    both.putAll(rig.dynamoSettings().toEnv());
+    both.put(TaskSink.ENV, "both");
+    try (OperatorHarness combined =
+            OperatorHarness.start(OperatorConfig.defaults(), TaskRecordMirrors.fromEnv(both));
+        AppSyncSubscriber subscriber = rig.subscriber()) {
+      subscriber.subscribe("subscription { onUpdateTask { id status } }");
+      String ns = combined.newNamespace();
+      combined.createPool(TestPools.pool(ns + "-p", ns + "/*"));
+      String taskId = dashboardTask(ns);
+      combined.createTask(
+          TestTasks.builder()
+              .namespace(ns)
+              .name("both")
+              .target(ns + "/x")
+              .taskId(taskId)
+              .buildNew());
+      Job job = eventually().until(() -> combined.jobOf(ns, "both"), j -> j != null);
+      new JobControllerSimulator(combined.client()).start(job);
+      awaitEvent(
+          subscriber,
+          e -> taskId.equals(e.path("id").asText()) && "RUNNING".equals(e.path("status").asText()));
+      var record =
+          eventually()
+              .until(
+                  () ->
+                      new TaskRecordStore(rig.dynamo().client(), rig.dynamoSettings())
+                          .find(taskId)
+                          .orElseThrow(),
+                  r -> r.metadata() != null && r.metadata().contains("kubernetes"));
+      assertThat(
+              new com.fasterxml.jackson.databind.ObjectMapper()
+                  .readTree(record.metadata())
+                  .path("kubernetes")
+                  .path("name")
+                  .asText())
+          .as("metadata.kubernetes comes from the DynamoDB half")
+          .isEqualTo("both");
+    }
+  }
+
+  @Test
   void aBadKeyGivesSyncedFalseWithAppSyncsMessage() {
     try (OperatorHarness badKey =
         OperatorHarness.start(
@@ -175,8 +218,6 @@ class AppSyncMirrorIT {
   }
 
   private static JsonNode awaitEvent(AppSyncSubscriber subscriber, Predicate<JsonNode> match) {
-    return eventually()
-        .until(() -> subscriber.events("onUpdateTask", match), list -> !list.isEmpty())
-        .get(0);
+    return subscriber.await("onUpdateTask", match, java.time.Duration.ofSeconds(20));
   }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -161,9 +163,7 @@ class DynamoMirrorIT {
 
     // The runner, stopped by SIGTERM, writes its record fields and then its status fields.
     records.updateRunnerState(
-        taskId,
-        TaskRunnerUpdate.finish(
-            System.currentTimeMillis(), null, "working\n", null, null, "{\"exitCode\":143}"));
+        taskId, TaskRunnerUpdate.finish(System.currentTimeMillis(), null, "working\n", null, null));
     PlexusTaskStatus runner = new PlexusTaskStatus();
     runner.setExitCode(143);
     runner.setErrorDetails("working\n");
@@ -248,16 +248,15 @@ class DynamoMirrorIT {
     String taskId = dashboardTask("deleted");
     jobController.start(awaitJob("deleted"));
     awaitRecord(taskId, "RUNNING");
+    // A merge patch without resourceVersion: an edit() raced the operator's status patch (409).
     harness
         .client()
         .resources(PlexusTask.class)
         .inNamespace(ns)
         .withName("deleted")
-        .edit(
-            t -> {
-              t.getMetadata().getAnnotations().put("plexus.anth.us/deleted-by", "carol");
-              return t;
-            });
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"annotations\":{\"plexus.anth.us/deleted-by\":\"carol\"}}}");
     deleteTask("deleted");
 
     TaskRecord failed = awaitRecord(taskId, "FAILED");

@@ -68,7 +68,9 @@ class OperatorMainIT {
       eventually().until(() -> get(running.health().port(), "/readyz").statusCode() == 200);
       assertThat(get(running.health().port(), "/healthz").statusCode()).isEqualTo(200);
       assertThat(get(running.metrics().port(), "/metrics").body())
-          .contains("plexus_operator_job_creations_total 1.0");
+          .contains("plexus_operator_job_creations_total 1.0")
+          .as("JOSDK's metrics on the same registry")
+          .containsPattern("(?m)^operator_sdk_\\w+");
       assertThat(api.client().batch().v1().jobs().inNamespace("ignored").list().getItems())
           .isEmpty();
       assertThat(tasks.inNamespace("ignored").withName("other").get().getStatus()).isNull();

@@ -57,9 +57,8 @@ class TaskRecordMirrorIT {
             () -> harness.events(ns),
             events -> events.stream().anyMatch(e -> "MirrorFailed".equals(e.getReason())));
 
-    mirror.answer(MirrorResult.created("task-id-7"));
+    mirror.answer(MirrorResult.ok());
     awaitSynced(ns, "m", "True", "Mirrored");
-    eventually().until(() -> "task-id-7".equals(harness.task(ns, "m").getSpec().getTaskId()));
   }
 
   @Test

@@ -144,6 +144,40 @@ class JobBuilderTest {
   }
 
   @Test
+  void appSyncSinkSettingsReachTheRunnerButTheKeyOnlyThroughItsSecret() {
+    OperatorConfig appSync =
+        OperatorConfig.fromEnv(
+            Map.of(
+                "PLEXUS_TASK_SINK", "appsync",
+                "PLEXUS_APPSYNC_URL", "https://x.appsync-api.eu-west-1.amazonaws.com/graphql",
+                "PLEXUS_APPSYNC_API_KEY", "da2-operator-only",
+                "PLEXUS_APPSYNC_API_KEY_SECRET", "plexus-appsync"));
+    List<io.fabric8.kubernetes.api.model.EnvVar> env =
+        JobBuilder.build(task, pool("p", "*/*"), appSync)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0)
+            .getEnv();
+    assertThat(JobEnv.asMap(env))
+        .containsEntry("PLEXUS_TASK_SINK", "appsync")
+        .containsEntry(
+            "PLEXUS_APPSYNC_URL", "https://x.appsync-api.eu-west-1.amazonaws.com/graphql")
+        .doesNotContainKey("PLEXUS_APPSYNC_API_KEY_SECRET")
+        .doesNotContainValue("da2-operator-only");
+    var key =
+        env.stream()
+            .filter(e -> e.getName().equals("PLEXUS_APPSYNC_API_KEY"))
+            .findFirst()
+            .orElseThrow()
+            .getValueFrom()
+            .getSecretKeyRef();
+    assertThat(key.getName()).isEqualTo("plexus-appsync");
+    assertThat(key.getKey()).isEqualTo("apiKey");
+  }
+
+  @Test
   void envFollowsTheContractOrder() {
     Container runner =
         JobBuilder.build(task, gpuPool("gpu", "*/*"), config)

@@ -35,7 +35,11 @@ class TaskMappersTest {
           task("waiting", TaskPhase.Pending, null, null),
           task("new", null, null, null),
           task("done", TaskPhase.Succeeded, "gpu", "j4"));
-  private final TaskMappers mappers = new TaskMappers(() -> tasks);
+
+  /** The mappers over an index of {@link #tasks} built as the task cache's index is. */
+  private final TaskMappers mappers =
+      new TaskMappers(
+          key -> tasks.stream().filter(t -> TaskMappers.indexKeys(t).contains(key)).toList());
 
   @Test
   void jobEventsReachTheirTaskAndTheQueuedTasksOfTheirPool() {

@@ -50,6 +50,15 @@ public final class ChildJvm implements AutoCloseable {
     return List.copyOf(stdout);
   }
 
+  /** The process id (for jcmd). */
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** Everything the process wrote to stderr so far. */
   public String stderr() throws IOException {
     return Files.readString(stderr);

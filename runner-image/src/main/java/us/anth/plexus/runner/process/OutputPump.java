@@ -8,24 +8,25 @@ import java.util.function.Predicate;
 import us.anth.plexus.runner.progress.ProgressMarkers;
 
 /**
- * Copies one child stream to the runner's own stream line by line as it arrives, counting bytes and
- * keeping a tail. Lines starting with the marker prefix are offered to {@code markers}; those it
- * accepts are echoed to the log but kept out of the tail. Memory is bounded: lines longer than
- * {@link #MAX_LINE} bytes pass through in pieces and are never markers.
+ * Copies one child stream to the runner's own stream as it arrives, counting bytes and keeping a
+ * tail. Lines starting with the marker prefix are offered to {@code markers}; those it accepts are
+ * echoed to the log but kept out of the tail. Output is handled in whole reads: only a line that
+ * starts with the prefix is gathered (up to {@link #MAX_LINE} bytes); all other bytes go to the
+ * echo and the tail in one piece per read. Memory is bounded: lines longer than {@link #MAX_LINE}
+ * bytes pass through in pieces and are never markers.
  */
 public final class OutputPump implements Runnable {
   /** Longest line considered whole (and eligible as a marker). */
   public static final int MAX_LINE = 64 * 1024;
 
+  private static final int READ_SIZE = 64 * 1024;
   private static final byte[] PREFIX = ProgressMarkers.PREFIX.getBytes(StandardCharsets.UTF_8);
 
   private final InputStream in;
   private final OutputStream echo;
   private final OutputCapture capture;
   private final Predicate<String> markers;
-  private final byte[] line = new byte[MAX_LINE];
-  private int length;
-  private boolean continued;
+  private final LineScanner scanner = new LineScanner(PREFIX, MAX_LINE);
 
   public OutputPump(
       InputStream in, OutputStream echo, OutputCapture capture, Predicate<String> markers) {
@@ -37,56 +38,37 @@ public final class OutputPump implements Runnable {
 
   @Override
   public void run() {
-    byte[] chunk = new byte[8192];
+    byte[] chunk = new byte[READ_SIZE];
     try (in) {
       int n;
       while ((n = in.read(chunk)) >= 0) {
-        for (int i = 0; i < n; i++) {
-          if (length == MAX_LINE) {
-            emit(false);
-          }
-          line[length++] = chunk[i];
-          if (chunk[i] == '\n') {
-            emit(true);
-          }
-        }
-        if (in.available() == 0) {
-          echo.flush();
-        }
+        scanner.scan(chunk, n, this::plain, this::candidate);
+        echo.flush();
       }
-      if (length > 0) {
-        emit(true);
-      }
+      scanner.end(this::plain, this::candidate);
       echo.flush();
     } catch (IOException e) {
       // The child closed its end or the pump was stopped; what was read has been kept.
     }
   }
 
-  private void emit(boolean endOfLine) throws IOException {
+  /** Bytes that are not a marker line: counted, echoed, kept. */
+  private void plain(byte[] data, int offset, int length) throws IOException {
     capture.count(length);
-    boolean whole = !continued && endOfLine;
-    if (!(whole && startsWithPrefix() && markers.test(text()))) {
+    capture.keep(data, offset, length);
+    echo.write(data, offset, length);
+  }
+
+  /** A whole line that starts with the prefix: a marker unless {@code markers} rejects it. */
+  private void candidate(byte[] line, int length) throws IOException {
+    capture.count(length);
+    if (!markers.test(text(line, length))) {
       capture.keep(line, 0, length);
     }
     echo.write(line, 0, length);
-    continued = !endOfLine;
-    length = 0;
   }
 
-  private boolean startsWithPrefix() {
-    if (length < PREFIX.length) {
-      return false;
-    }
-    for (int i = 0; i < PREFIX.length; i++) {
-      if (line[i] != PREFIX[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private String text() {
+  private static String text(byte[] line, int length) {
     int end = length;
     while (end > 0 && (line[end - 1] == '\n' || line[end - 1] == '\r')) {
       end--;

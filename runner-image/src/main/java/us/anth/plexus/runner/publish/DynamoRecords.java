@@ -44,8 +44,7 @@ public final class DynamoRecords {
         snapshot.stdoutTail(),
         snapshot.stderrTail(),
         snapshot.output(),
-        snapshot.errorMessage(),
-        null);
+        snapshot.errorMessage());
   }
 
   private static TaskStatus status(StageState state) {

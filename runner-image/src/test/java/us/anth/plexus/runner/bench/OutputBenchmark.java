@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.devkit.EmbeddedKubeApi;
-import us.anth.plexus.devkit.bench.BenchArgs;
 import us.anth.plexus.devkit.bench.BenchReport;
 import us.anth.plexus.runner.RunnerProcess;
 import us.anth.plexus.runner.TestTasks;
@@ -20,34 +19,33 @@ import us.anth.plexus.runner.TestTasks;
  * 1,024) through the runner ({@code -Xmx64m}, its own JVM, stdout to /dev/null) and through {@code
  * cat > /dev/null}, once without newlines and once as 60-character lines. Throughput is timed by
  * the command itself (first to last byte written), so JVM start-up is not counted; {@code rss_mb}
- * is the runner's peak resident set (VmHWM), {@code heap_mb} its largest heap before a GC.
+ * is the runner's peak resident set (VmHWM; the runner runs with the image's JVM flags), {@code
+ * heap_mb} its largest heap before a GC. Extra runner JVM options (a JFR recording, say) can be
+ * given in {@code BENCH_RUNNER_JAVA_OPTS}.
  */
 public final class OutputBenchmark {
+  /** The runner image's JVM flags (jib jvmFlags in runner-image/pom.xml) that bear on memory. */
+  static final String IMAGE_JVM_FLAGS = "-XX:-UsePerfData -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
   private static final String LINE = "x".repeat(59);
   private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->\\d+M\\(\\d+M\\)");
 
   private OutputBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    BenchArgs options = BenchArgs.parse(args, 1024);
-    options.requireEmbeddedApi();
-    BenchReport report = new BenchReport("output", options);
-    long bytes = options.n() * 1024L * 1024L;
-    Path dir = Files.createTempDirectory("bench-output");
-    try (EmbeddedKubeApi api = EmbeddedKubeApi.start()) {
-      for (int rep = 0; rep < options.reps(); rep++) {
-        report.print(run(api, dir, "head -c " + bytes + " /dev/zero", bytes, 0));
-        report.print(
-            run(
-                api,
-                dir,
-                "yes " + LINE + " | head -c " + bytes,
-                bytes,
-                bytes / (LINE.length() + 1)));
-      }
-    }
-    report.finish();
-    System.exit(0);
+    BenchReport.main(
+        "output",
+        args,
+        1024,
+        (options, report) -> {
+          long bytes = options.n() * 1024L * 1024L;
+          Path dir = Files.createTempDirectory("bench-output");
+          try (EmbeddedKubeApi api = EmbeddedKubeApi.start()) {
+            report.print(run(api, dir, "head -c " + bytes + " /dev/zero", bytes, 0));
+            String lines = "yes " + LINE + " | head -c " + bytes;
+            report.print(run(api, dir, lines, bytes, bytes / (LINE.length() + 1)));
+          }
+        });
   }
 
   private static Map<String, Object> run(
@@ -69,7 +67,13 @@ public final class OutputBenchmark {
             api.url(),
             task,
             "64m",
-            Map.of("JAVA_TOOL_OPTIONS", "-Xlog:gc:file=" + gcLog),
+            Map.of(
+                "JAVA_TOOL_OPTIONS",
+                IMAGE_JVM_FLAGS
+                    + " -Xlog:gc:file="
+                    + gcLog
+                    + " "
+                    + System.getenv().getOrDefault("BENCH_RUNNER_JAVA_OPTS", "")),
             dir.resolve("runner-stderr.txt"));
     long rssKb = 0;
     while (!runner.waitFor(100, TimeUnit.MILLISECONDS)) {

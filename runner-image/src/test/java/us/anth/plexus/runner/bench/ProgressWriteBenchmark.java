@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.devkit.EmbeddedDynamo;
 import us.anth.plexus.devkit.EmbeddedKubeApi;
-import us.anth.plexus.devkit.bench.BenchArgs;
 import us.anth.plexus.devkit.bench.BenchReport;
 import us.anth.plexus.runner.PacedProgress;
 import us.anth.plexus.runner.TaskRun;
@@ -33,15 +32,11 @@ public final class ProgressWriteBenchmark {
   private ProgressWriteBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    BenchArgs options = BenchArgs.parse(args, 100_000);
-    options.requireEmbeddedApi();
-    BenchReport report = new BenchReport("progress", options);
-    for (int rep = 0; rep < options.reps(); rep++) {
-      report.print(run(options.n(), Duration.ofSeconds(10)));
-    }
-    report.finish();
-    // DynamoDB Local leaves non-daemon threads behind.
-    System.exit(0);
+    BenchReport.main(
+        "progress",
+        args,
+        100_000,
+        (options, report) -> report.print(run(options.n(), Duration.ofSeconds(10))));
   }
 
   private static Map<String, Object> run(int increments, Duration spread) throws Exception {

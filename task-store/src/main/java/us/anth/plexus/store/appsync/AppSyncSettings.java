@@ -21,6 +21,15 @@ public record AppSyncSettings(URI url, Auth auth, String apiKey, String region) 
   public static final String API_KEY = "PLEXUS_APPSYNC_API_KEY";
   public static final String REGION = "PLEXUS_APPSYNC_REGION";
 
+  /**
+   * The name of a Secret (in each task's namespace) whose {@link #SECRET_KEY} entry the runner's
+   * Job receives as {@link #API_KEY}; the operator never copies the key itself into a Job.
+   */
+  public static final String API_KEY_SECRET = "PLEXUS_APPSYNC_API_KEY_SECRET";
+
+  /** The entry of that Secret holding the key. */
+  public static final String SECRET_KEY = "apiKey";
+
   /** How requests are authenticated. */
   public enum Auth {
     API_KEY,

@@ -105,7 +105,6 @@ public final class TaskMutations {
     put(input, "stderr", state.stderr());
     put(input, "output", state.output());
     put(input, "errorMessage", state.errorMessage());
-    put(input, "errorDetails", state.errorDetails());
     boolean finalWrite =
         state.stdout() != null
             || state.stderr() != null

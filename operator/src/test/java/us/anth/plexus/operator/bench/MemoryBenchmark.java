@@ -1,0 +1,104 @@
+package us.anth.plexus.operator.bench;
+
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.api.PlexusWorkerPool;
+import us.anth.plexus.devkit.EmbeddedKubeApi;
+import us.anth.plexus.devkit.bench.BenchReport;
+import us.anth.plexus.operator.OperatorMain;
+import us.anth.plexus.operator.testing.ChildJvm;
+import us.anth.plexus.operator.testing.TestPools;
+import us.anth.plexus.operator.testing.TestTasks;
+
+/**
+ * {@code bin/bench memory [--n TASKS] [--reps R]} (a main class, not a test): the operator ({@code
+ * OperatorMain}) in its own JVM against an in-process API server holding 100 pools; N tasks
+ * (default 10,000) spread over the pools, each to its Job. {@code heap_mb} is the operator's live
+ * set after a full GC ({@code jcmd GC.class_histogram}, which collects first), minus nothing.
+ */
+public final class MemoryBenchmark {
+  private static final int POOLS = 100;
+  private static final Pattern TOTAL = Pattern.compile("Total\\s+\\d+\\s+(\\d+)");
+
+  private MemoryBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchReport.main("memory", args, 10_000, (options, report) -> report.print(run(options.n())));
+  }
+
+  private static Map<String, Object> run(int tasks) throws Exception {
+    Path dir = Files.createTempDirectory("bench-memory");
+    try (EmbeddedKubeApi api = EmbeddedKubeApi.start()) {
+      for (int p = 0; p < POOLS; p++) {
+        api.client()
+            .resources(PlexusWorkerPool.class)
+            .resource(TestPools.pool("pool-" + p, "pool-" + p + "/*"))
+            .create();
+      }
+      SharedIndexInformer<Job> jobs = api.client().batch().v1().jobs().inAnyNamespace().inform();
+      Map<String, String> env =
+          Map.of(
+              "KUBECONFIG",
+              api.writeKubeconfig(dir.resolve("kubeconfig"), "default").toString(),
+              "PLEXUS_HEALTH_PORT",
+              "0",
+              "PLEXUS_METRICS_PORT",
+              "0",
+              // no Job controller here, so no pod ever starts: keep the pod-start check (an Events
+              // LIST per task once the grace ends) out of the measurement
+              "PLEXUS_POD_START_GRACE_SECONDS",
+              "3600");
+      try (ChildJvm operator = ChildJvm.start(OperatorMain.class, env)) {
+        for (int i = 0; i < tasks; i++) {
+          String ns = "bench-" + (i % 10);
+          api.client()
+              .resources(PlexusTask.class)
+              .resource(
+                  TestTasks.builder()
+                      .namespace(ns)
+                      .name("task-" + i)
+                      .target("pool-" + (i % POOLS) + "/eval")
+                      .buildNew())
+              .create();
+        }
+        long deadline = System.nanoTime() + 1_800_000_000_000L;
+        while (jobs.getStore().list().size() < tasks) {
+          if (System.nanoTime() > deadline || !operator.isAlive()) {
+            throw new IllegalStateException(
+                "only " + jobs.getStore().list().size() + " of " + tasks + " Jobs");
+          }
+          Thread.sleep(100);
+        }
+        Thread.sleep(3_000);
+        Map<String, Object> fields = BenchReport.fields();
+        fields.put("tasks", tasks);
+        fields.put("pools", POOLS);
+        fields.put("heap_mb", liveHeapBytes(operator.pid()) / (1024.0 * 1024.0));
+        return fields;
+      }
+    }
+  }
+
+  /** The live set of the JVM {@code pid}: the class histogram total, taken after a full GC. */
+  static long liveHeapBytes(long pid) throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process process =
+        new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(process.getInputStream().readAllBytes());
+    process.waitFor();
+    Matcher m = TOTAL.matcher(out);
+    if (!m.find()) {
+      throw new IllegalStateException("no histogram total from jcmd: " + out);
+    }
+    return Long.parseLong(m.group(1));
+  }
+}
