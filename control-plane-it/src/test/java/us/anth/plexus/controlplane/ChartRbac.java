@@ -42,7 +42,7 @@ final class ChartRbac {
     try {
       Path values = Files.createTempFile(scratch, "values", ".yaml");
       Files.writeString(
-          values, "replicas: 1\nwatchNamespaces: [" + String.join(", ", namespaces) + "]\n");
+          values, "replicaCount: 1\nwatchNamespaces: [" + String.join(", ", namespaces) + "]\n");
       String yaml =
           new Helm(chartDir())
               .template()

@@ -25,23 +25,15 @@ import us.anth.plexus.api.target.Target;
 // ~20; command (32,768) and target (1,024) ~3,310; cancel ~10; stage names (50 stages x 50, 128
 // chars) ~50,000. Each rests on the maxLength/maxItems of the fields it reads (CelRuleBoundsTest).
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = CelRules.TASK_ID_IMMUTABLE, message = CelRules.TASK_ID_IMMUTABLE_MESSAGE)
 @ValidationRule(
-    value = "!has(oldSelf.taskId) || (has(self.taskId) && self.taskId == oldSelf.taskId)",
-    message = "taskId is immutable once set")
+    value = CelRules.ACCOUNT_AND_TYPE_WITHOUT_TASK_ID,
+    message = CelRules.ACCOUNT_AND_TYPE_WITHOUT_TASK_ID_MESSAGE)
 @ValidationRule(
-    value = "has(self.taskId) || (has(self.accountId) && has(self.type))",
-    message =
-        "accountId and type are required when taskId is empty (the operator then creates the Task"
-            + " record)")
-@ValidationRule(
-    value = "self.command == oldSelf.command && self.target == oldSelf.target",
-    message = "command and target are immutable; create a new task instead")
-@ValidationRule(
-    value = "!has(oldSelf.cancel) || !oldSelf.cancel || (has(self.cancel) && self.cancel)",
-    message = "a cancelled task cannot be un-cancelled")
-@ValidationRule(
-    value = "!has(self.stages) || self.stages.all(a, self.stages.exists_one(b, b.name == a.name))",
-    message = "stage names must be unique")
+    value = CelRules.COMMAND_TARGET_IMMUTABLE,
+    message = CelRules.COMMAND_TARGET_IMMUTABLE_MESSAGE)
+@ValidationRule(value = CelRules.CANCEL_FINAL, message = CelRules.CANCEL_FINAL_MESSAGE)
+@ValidationRule(value = CelRules.STAGE_NAMES_UNIQUE, message = CelRules.STAGE_NAMES_UNIQUE_MESSAGE)
 @JsonDeserialize(using = PlexusTaskSpec.Reader.class)
 public class PlexusTaskSpec implements TolerantlyRead {
   @JsonIgnore private final transient ReadProblems readProblems = new ReadProblems();

@@ -58,11 +58,7 @@ public class PlexusWorkerPoolSpec implements TolerantlyRead {
   // rule reads bounded.
   @Required
   @Size(min = 1, max = 64)
-  @ValidationRule(
-      value = "self.all(p, p.matches('" + PATTERN_REGEX_CEL + "'))",
-      message =
-          "every target pattern must be '/'-separated segments, each a name, '*' or '[a,b]', the"
-              + " last possibly '**', or '*' alone")
+  @ValidationRule(value = CelRules.POOL_TARGETS, message = CelRules.POOL_TARGETS_MESSAGE)
   private List<@Size(max = 1024) String> targets;
 
   @JsonPropertyDescription("Node labels the task pods must run on.")

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.Dispatcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import us.anth.plexus.devkit.api.DevApiDispatcher;
 import us.anth.plexus.devkit.api.PodLogStore;
 
@@ -52,12 +54,20 @@ public final class EmbeddedKubeApi implements AutoCloseable {
 
   /** Starts a server on the given loopback port (0 = any free port). */
   public static EmbeddedKubeApi start(int port) {
+    return start(port, UnaryOperator.identity());
+  }
+
+  /**
+   * Starts a server whose requests pass through {@code front} first (e.g. a fault-injecting
+   * dispatcher in a test) before the API's own dispatcher.
+   */
+  public static EmbeddedKubeApi start(int port, UnaryOperator<Dispatcher> front) {
     PodLogStore podLogs = new PodLogStore(POD_LOG_MAX_CHARS);
     DevApiDispatcher dispatcher =
         new DevApiDispatcher(new KubernetesCrudDispatcher(List.of()), podLogs);
     KubernetesMockServer server =
         new KubernetesMockServer(
-            new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+            new Context(), new MockWebServer(), new HashMap<>(), front.apply(dispatcher), false);
     server.init(InetAddress.getLoopbackAddress(), port);
     EmbeddedKubeApi api = new EmbeddedKubeApi(server, dispatcher, podLogs);
     api.registerCrds();

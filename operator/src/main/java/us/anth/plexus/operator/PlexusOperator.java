@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import java.time.Duration;
 import java.util.Optional;
 import us.anth.plexus.operator.mirror.TaskRecordMirror;
 import us.anth.plexus.operator.reconciler.PlexusTaskReconciler;
@@ -17,6 +19,9 @@ import us.anth.plexus.operator.runtime.ReadProblemsCloner;
  * is never closed by the operator; the caller owns it.
  */
 public final class PlexusOperator {
+  /** Longest wait between two attempts of a failing reconcile. */
+  static final Duration MAX_RETRY_INTERVAL = Duration.ofSeconds(60);
+
   private final Operator operator;
   private final OperatorMetrics metrics;
 
@@ -35,7 +40,15 @@ public final class PlexusOperator {
     operator.register(
         new PlexusTaskReconciler(client, config, mirror, metrics),
         controller -> {
-          controller.withGenerationAware(false).withOnUpdateFilter(TaskUpdateFilter::accept);
+          controller
+              .withGenerationAware(false)
+              .withOnUpdateFilter(TaskUpdateFilter::accept)
+              // A task is never given up on after transient API errors: JOSDK's default stops
+              // retrying after 5 attempts, leaving a task without its Job until some other event.
+              .withRetry(
+                  GenericRetry.defaultLimitedExponentialRetry()
+                      .withoutMaxAttempts()
+                      .setMaxInterval(MAX_RETRY_INTERVAL.toMillis()));
           if (config.watchesAllNamespaces()) {
             controller.watchingAllNamespaces();
           } else {

@@ -80,7 +80,7 @@ public final class ProgressFileFollower {
       return;
     }
     try {
-      events.accept(ProgressMarkers.parseJson(line));
+      events.accept(ProgressMarkers.parseJson(line, why -> log.accept(why + ": " + line)));
     } catch (IllegalArgumentException e) {
       log.accept("ignored malformed progress-file line (" + e.getMessage() + "): " + line);
     }

@@ -65,7 +65,7 @@ public final class TaskRun {
   /** Handles a line that starts with the marker prefix; false (kept as output) if malformed. */
   public boolean acceptMarker(String line) {
     try {
-      apply(ProgressMarkers.parseLine(line));
+      apply(ProgressMarkers.parseLine(line, why -> log.accept(why + ": " + line)));
       return true;
     } catch (IllegalArgumentException e) {
       log.accept("ignored malformed progress marker (" + e.getMessage() + "): " + line);

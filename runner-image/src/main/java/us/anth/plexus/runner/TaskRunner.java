@@ -62,7 +62,7 @@ public final class TaskRunner {
     Runtime.getRuntime().addShutdownHook(hook);
     RunResult result = null;
     try {
-      result = execute(run, execution, spec.getCommand(), ref.taskIdOrNull());
+      result = execute(run, execution, commandOf(spec), ref.taskIdOrNull());
       return result.exitCode();
     } finally {
       publisher.finish(settings.flushTimeout());
@@ -70,6 +70,15 @@ public final class TaskRunner {
       removeHook(hook);
       log.accept("finished: " + (result == null ? "runner error" : describe(result)));
     }
+  }
+
+  /**
+   * The command the operator put into the Job (PLEXUS_COMMAND, spec.command when the Job was
+   * created), so an edit of spec.command after that never runs; spec.command for older Jobs.
+   */
+  private static String commandOf(PlexusTaskSpec spec) {
+    String created = System.getenv("PLEXUS_COMMAND");
+    return created == null ? spec.getCommand() : created;
   }
 
   private RunResult execute(

@@ -18,6 +18,10 @@ class RunnerSettingsTest {
     assertThat(settings.commandPrefix()).isEqualTo("plexus");
     assertThat(settings.timeout()).isNull();
     assertThat(settings.killGrace()).isEqualTo(Duration.ofSeconds(10));
+    // The final write gets 15 s, and kill grace plus flush ends inside a 30 s pod grace.
+    assertThat(settings.flushTimeout()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(settings.killGrace().plus(settings.flushTimeout()))
+        .isLessThan(Duration.ofSeconds(30));
     assertThat(settings.tailBytes()).isEqualTo(16 * 1024);
     assertThat(settings.taskId()).isEmpty();
   }

@@ -48,6 +48,15 @@ public final class JobContract {
   /** The pool's command prefix; set but empty means none. */
   public static final String ENV_COMMAND_PREFIX = "PLEXUS_COMMAND_PREFIX";
 
+  /**
+   * spec.command when the Job was created: the command the runner runs, so an edit of spec.command
+   * afterwards never runs (the operator reports it as ImmutableFieldChanged).
+   */
+  public static final String ENV_COMMAND = "PLEXUS_COMMAND";
+
+  /** spec.target when the Job was created (the operator compares it with the spec). */
+  public static final String ENV_TARGET = "PLEXUS_TARGET";
+
   /** The task's timeoutSeconds, when it has one. */
   public static final String ENV_TIMEOUT_SECONDS = "PLEXUS_TIMEOUT_SECONDS";
 

@@ -29,10 +29,12 @@ public final class RunnerVariables {
   public static final Setting<Long> TAIL_BYTES =
       Setting.atLeastZero(
           "PLEXUS_TAIL_BYTES", 16384, "size of each of the stdout/stderr tails kept in the status");
+  // 15 s: 5 s lost final states under load (50 tasks at once on the dev API); the kill grace plus
+  // this still ends inside the pod's 30 s grace (RunnerSettingsTest).
   public static final Setting<Long> STATUS_FLUSH_SECONDS =
       Setting.atLeastZero(
           "PLEXUS_STATUS_FLUSH_SECONDS",
-          5,
+          15,
           "how long the runner waits at exit for the final status write");
   public static final Setting<String> POD_NAME =
       Setting.text(JobContract.ENV_POD_NAME, "", "shown in the runner's log lines");

@@ -49,6 +49,12 @@ public final class PodLogStore {
     return namespace + "/" + pod;
   }
 
+  /**
+   * Longest piece of one line kept as one entry: a longer line is kept in several entries (and
+   * trimmed like any other), so memory never follows the length of a line.
+   */
+  static final int PIECE_LIMIT = 64 * 1024;
+
   private record Line(Instant at, String text) {}
 
   /** One pod's lines, oldest first, trimmed to the character budget. */
@@ -62,9 +68,18 @@ public final class PodLogStore {
         if (line.isEmpty()) {
           continue;
         }
-        Instant now = Instant.now();
-        last = now.isAfter(last) ? now : last.plusNanos(1);
-        lines.addLast(new Line(last, line));
+        Line previous = lines.peekLast();
+        if (previous != null
+            && !previous.text().endsWith("\n")
+            && previous.text().length() + line.length() <= PIECE_LIMIT) {
+          // the rest of a line the executor read in several chunks
+          lines.removeLast();
+          lines.addLast(new Line(previous.at(), previous.text() + line));
+        } else {
+          Instant now = Instant.now();
+          last = now.isAfter(last) ? now : last.plusNanos(1);
+          lines.addLast(new Line(last, line));
+        }
         chars += line.length();
       }
       while (chars > maxChars && !lines.isEmpty()) {

@@ -181,40 +181,35 @@ public final class LocalControlPlane implements AutoCloseable {
   }
 
   private void startControllers() {
-    Path cmConfig =
-        writeKubeconfig(
-            identities.controllerManagerToken(), "kube-system", dir.resolve("kcm.kubeconfig"));
     controllerManager =
-        ComponentProcess.start(
-            binary,
+        startClient(
             "controller-manager",
+            identities.controllerManagerToken(),
             List.of(
-                "--kubeconfig=" + cmConfig,
-                "--authentication-kubeconfig=" + cmConfig,
-                "--authorization-kubeconfig=" + cmConfig,
-                "--leader-elect=false",
-                "--secure-port=0",
                 "--controllers=" + CONTROLLERS,
                 "--service-account-private-key-file=" + keys.privateKey(),
-                "--use-service-account-credentials=false",
-                "--v=1"),
-            dir.resolve("logs"));
-    Path schedulerConfig =
-        writeKubeconfig(
-            identities.schedulerToken(), "kube-system", dir.resolve("scheduler.kubeconfig"));
-    scheduler =
-        ComponentProcess.start(
-            binary,
-            "scheduler",
+                "--use-service-account-credentials=false"));
+    scheduler = startClient("scheduler", identities.schedulerToken(), List.of());
+    awaitControllers();
+  }
+
+  /**
+   * Starts a component that is a client of the API server, with its own kubeconfig for {@code
+   * token}, no leader election (it would exit when the API server is killed) and no serving port.
+   */
+  private ComponentProcess startClient(String component, String token, List<String> extraArgs) {
+    Path kubeconfig = writeKubeconfig(token, "kube-system", dir.resolve(component + ".kubeconfig"));
+    List<String> args =
+        new java.util.ArrayList<>(
             List.of(
-                "--kubeconfig=" + schedulerConfig,
-                "--authentication-kubeconfig=" + schedulerConfig,
-                "--authorization-kubeconfig=" + schedulerConfig,
+                "--kubeconfig=" + kubeconfig,
+                "--authentication-kubeconfig=" + kubeconfig,
+                "--authorization-kubeconfig=" + kubeconfig,
                 "--leader-elect=false",
                 "--secure-port=0",
-                "--v=1"),
-            dir.resolve("logs"));
-    awaitControllers();
+                "--v=1"));
+    args.addAll(extraArgs);
+    return ComponentProcess.start(binary, component, args, dir.resolve("logs"));
   }
 
   /** Polls {@code /readyz} until it answers {@code ok}. */

@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 /** Book-keeping of one Job in the executor: its current process and counters. */
 final class Attempt {
   private static final Logger LOG = LoggerFactory.getLogger(Attempt.class);
-  private static final Duration TERMINATION_GRACE = Duration.ofSeconds(10);
+
+  /** Kubernetes' default terminationGracePeriodSeconds, for pods that set none. */
+  static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
 
   final String namespace;
   final String jobName;
@@ -23,6 +25,13 @@ final class Attempt {
   String stopReason;
 
   ScheduledFuture<?> deadline;
+
+  /**
+   * The pod's terminationGracePeriodSeconds: how long a stopped runner has between SIGTERM and
+   * SIGKILL. It must exceed the runner's own kill grace for its command, or the runner is killed
+   * before its final status write.
+   */
+  Duration grace = DEFAULT_GRACE;
 
   Attempt(String namespace, String jobName) {
     this.namespace = namespace;
@@ -40,7 +49,7 @@ final class Attempt {
     }
     stopReason = reason;
     LOG.info("local-executor: stopping pod {}/{} ({})", namespace, podName, reason);
-    process.terminate(TERMINATION_GRACE);
+    process.terminate(grace);
   }
 
   /** Marks the Job as done: no more attempts, no deadline. */

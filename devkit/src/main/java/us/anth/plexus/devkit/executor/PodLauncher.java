@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
@@ -42,6 +43,8 @@ final class PodLauncher {
     String podName = attempt.jobName + "-" + randomSuffix();
     attempt.podName = podName;
     attempt.stopReason = null;
+    Long grace = job.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
+    attempt.grace = grace == null ? Attempt.DEFAULT_GRACE : Duration.ofSeconds(grace);
     Pod pod = JobPods.podFor(job, podName, options.nodeName());
     client.pods().inNamespace(attempt.namespace).resource(pod).create();
     attempt.podStartedAt = now();

@@ -1,6 +1,8 @@
 package us.anth.plexus.devkit.node;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -23,39 +25,22 @@ public final class PodStatuses {
 
   /** Running: container started at {@code startedAt}, pod Ready. */
   public static PodStatus running(Pod pod, String startedAt) {
-    Container container = container(pod);
-    ContainerStatus status =
-        base(pod, container)
-            .withReady(true)
-            .withStarted(true)
-            .withNewState()
-            .withNewRunning()
-            .withStartedAt(startedAt)
-            .endRunning()
-            .endState()
-            .build();
-    return new PodStatusBuilder()
-        .withPhase("Running")
-        .withHostIP(HOST_IP)
-        .withPodIP(HOST_IP)
-        .withStartTime(startedAt)
-        .withConditions(
-            condition("PodReadyToStartContainers", "True", null, startedAt),
-            condition("Initialized", "True", null, startedAt),
-            condition("ContainersReady", "True", null, startedAt),
-            condition("Ready", "True", null, startedAt))
-        .withContainerStatuses(status)
-        .build();
+    ContainerState state =
+        new ContainerStateBuilder().withNewRunning().withStartedAt(startedAt).endRunning().build();
+    return podStatus(
+        "Running",
+        startedAt,
+        containerStatus(pod, true, state),
+        condition("PodReadyToStartContainers", "True", null, startedAt),
+        condition("Initialized", "True", null, startedAt),
+        condition("ContainersReady", "True", null, startedAt),
+        condition("Ready", "True", null, startedAt));
   }
 
   /** Succeeded (exit code 0) or Failed, with the container terminated by {@code exitCode}. */
   public static PodStatus terminated(Pod pod, int exitCode, String startedAt, String finishedAt) {
-    Container container = container(pod);
-    ContainerStatus status =
-        base(pod, container)
-            .withReady(false)
-            .withStarted(false)
-            .withNewState()
+    ContainerState state =
+        new ContainerStateBuilder()
             .withNewTerminated()
             .withExitCode(exitCode)
             .withReason(exitCode == 0 ? "Completed" : "Error")
@@ -63,40 +48,37 @@ public final class PodStatuses {
             .withFinishedAt(finishedAt)
             .withContainerID(containerId(pod))
             .endTerminated()
-            .endState()
             .build();
-    return new PodStatusBuilder()
-        .withPhase(exitCode == 0 ? "Succeeded" : "Failed")
-        .withHostIP(HOST_IP)
-        .withPodIP(HOST_IP)
-        .withStartTime(startedAt)
-        .withConditions(
-            condition("PodReadyToStartContainers", "False", null, finishedAt),
-            condition("ContainersReady", "False", "PodCompleted", finishedAt),
-            condition("Ready", "False", "PodCompleted", finishedAt))
-        .withContainerStatuses(status)
-        .build();
+    return podStatus(
+        exitCode == 0 ? "Succeeded" : "Failed",
+        startedAt,
+        containerStatus(pod, false, state),
+        condition("PodReadyToStartContainers", "False", null, finishedAt),
+        condition("ContainersReady", "False", "PodCompleted", finishedAt),
+        condition("Ready", "False", "PodCompleted", finishedAt));
   }
 
   /** Pending with the container waiting for {@code reason} (e.g. CreateContainerConfigError). */
   public static PodStatus waiting(Pod pod, String reason, String message, String now) {
-    Container container = container(pod);
-    ContainerStatus status =
-        base(pod, container)
-            .withReady(false)
-            .withStarted(false)
-            .withNewState()
+    ContainerState state =
+        new ContainerStateBuilder()
             .withNewWaiting()
             .withReason(reason)
             .withMessage(message)
             .endWaiting()
-            .endState()
             .build();
+    return podStatus("Pending", now, containerStatus(pod, false, state));
+  }
+
+  private static PodStatus podStatus(
+      String phase, String startTime, ContainerStatus container, PodCondition... conditions) {
     return new PodStatusBuilder()
-        .withPhase("Pending")
+        .withPhase(phase)
         .withHostIP(HOST_IP)
-        .withStartTime(now)
-        .withContainerStatuses(status)
+        .withPodIP("Pending".equals(phase) ? null : HOST_IP)
+        .withStartTime(startTime)
+        .withConditions(conditions.length == 0 ? null : List.of(conditions))
+        .withContainerStatuses(container)
         .build();
   }
 
@@ -112,22 +94,22 @@ public final class PodStatuses {
     return status;
   }
 
-  private static ContainerStatusBuilder base(Pod pod, Container container) {
+  private static ContainerStatus containerStatus(Pod pod, boolean running, ContainerState state) {
+    Container container = pod.getSpec().getContainers().get(0);
     return new ContainerStatusBuilder()
         .withName(container.getName())
         .withImage(container.getImage())
         .withImageID("plexus-node-agent://" + container.getImage())
         .withContainerID(containerId(pod))
-        .withRestartCount(0);
+        .withRestartCount(0)
+        .withReady(running)
+        .withStarted(running)
+        .withState(state)
+        .build();
   }
 
   private static String containerId(Pod pod) {
     return "plexus-node-agent://" + pod.getMetadata().getUid();
-  }
-
-  private static Container container(Pod pod) {
-    List<Container> containers = pod.getSpec().getContainers();
-    return containers.get(0);
   }
 
   private static PodCondition condition(String type, String status, String reason, String time) {

@@ -1,8 +1,15 @@
 package us.anth.plexus.operator.mirror;
 
+import java.time.Instant;
+import java.util.List;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskStatus;
+import us.anth.plexus.api.StageStatus;
+import us.anth.plexus.store.MonotonicSequence;
+import us.anth.plexus.store.StageUpdate;
 import us.anth.plexus.store.TaskRecordStore;
+import us.anth.plexus.store.TaskStageStore;
+import us.anth.plexus.store.TaskStatus;
 import us.anth.plexus.store.WriteResult;
 
 /**
@@ -12,9 +19,46 @@ import us.anth.plexus.store.WriteResult;
  */
 public final class DynamoTaskRecordMirror implements TaskRecordMirror {
   private final TaskRecordStore tasks;
+  private final TaskStageStore stages;
+  private final MonotonicSequence sequence = new MonotonicSequence();
 
+  /** A mirror of Task records only (no stage records are ended). */
   public DynamoTaskRecordMirror(TaskRecordStore tasks) {
+    this(tasks, null);
+  }
+
+  public DynamoTaskRecordMirror(TaskRecordStore tasks, TaskStageStore stages) {
     this.tasks = tasks;
+    this.stages = stages;
+  }
+
+  /**
+   * Ends the TaskStage records of stages the runner left open (FAILED or COMPLETED), with a
+   * sequence above every write the runner made (the wall clock in microseconds), so a stale runner
+   * write cannot reopen them.
+   */
+  @Override
+  public MirrorResult endStages(PlexusTask task, List<StageStatus> ended) {
+    if (stages == null || ended.isEmpty()) {
+      return MirrorResult.disabled();
+    }
+    String id = recordId(task);
+    for (StageStatus stage : ended) {
+      WriteResult result =
+          stages.upsert(
+              StageUpdate.of(
+                      id,
+                      stage.getName(),
+                      stage.getOrder() == null ? 0 : stage.getOrder(),
+                      TaskStatus.valueOf(stage.getStatus().name()),
+                      sequence.next())
+                  .statusMessage(stage.getStatusMessage())
+                  .times(instant(stage.getStartedAt()), instant(stage.getCompletedAt()), null));
+      if (result.outcome() == WriteResult.Outcome.UNAVAILABLE) {
+        return MirrorResult.failed(result.error());
+      }
+    }
+    return MirrorResult.ok();
   }
 
   @Override
@@ -48,5 +92,9 @@ public final class DynamoTaskRecordMirror implements TaskRecordMirror {
   private static boolean hasTaskId(PlexusTask task) {
     String id = task.getSpec() == null ? null : task.getSpec().getTaskId();
     return id != null && !id.isBlank();
+  }
+
+  private static Instant instant(String text) {
+    return text == null || text.isBlank() ? null : Instant.parse(text);
   }
 }

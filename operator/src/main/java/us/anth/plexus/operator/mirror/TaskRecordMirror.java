@@ -1,7 +1,9 @@
 package us.anth.plexus.operator.mirror;
 
+import java.util.List;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskStatus;
+import us.anth.plexus.api.StageStatus;
 
 /**
  * Mirrors the operator's view of a task to an external record (the dashboard's DynamoDB Task).
@@ -30,6 +32,14 @@ public interface TaskRecordMirror {
    */
   default String assignTaskId(PlexusTask task) {
     return null;
+  }
+
+  /**
+   * Writes stages the operator ended for a runner that could not (their TaskStage records); the
+   * default mirror has no stage records. Must not throw for expected failures.
+   */
+  default MirrorResult endStages(PlexusTask task, List<StageStatus> ended) {
+    return MirrorResult.disabled();
   }
 
   /**

@@ -21,7 +21,8 @@ public final class TaskRecordMirrors {
     if (!settings.enabled()) {
       return TaskRecordMirror.DISABLED;
     }
-    return new DynamoTaskRecordMirror(TaskStores.open(settings).tasks());
+    TaskStores stores = TaskStores.open(settings);
+    return new DynamoTaskRecordMirror(stores.tasks(), stores.stages());
   }
 
   /**

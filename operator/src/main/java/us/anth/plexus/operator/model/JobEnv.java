@@ -21,13 +21,20 @@ public final class JobEnv {
 
   private JobEnv() {}
 
-  /** Task identity, command prefix, timeout, pod fieldRefs, DynamoDB settings, then pool env. */
+  /**
+   * Task identity, command prefix, command and target, timeout, pod fieldRefs, DynamoDB settings,
+   * then pool env.
+   */
   public static List<EnvVar> of(PlexusTask task, PlexusWorkerPool pool, OperatorConfig config) {
     List<EnvVar> env = new ArrayList<>();
     env.add(value(JobContract.ENV_TASK_NAMESPACE, task.getMetadata().getNamespace()));
     env.add(value(JobContract.ENV_TASK_NAME, task.getMetadata().getName()));
     env.add(value(JobContract.ENV_TASK_ID, orEmpty(task.getSpec().getTaskId())));
     env.add(value(JobContract.ENV_COMMAND_PREFIX, commandPrefix(pool)));
+    // The command and target as they were when the Job was created: the runner runs this command
+    // even if spec.command is edited later, and the operator reports such an edit (SpecValid).
+    env.add(value(JobContract.ENV_COMMAND, task.getSpec().getCommand()));
+    env.add(value(JobContract.ENV_TARGET, task.getSpec().getTarget()));
     if (task.getSpec().getTimeoutSeconds() != null) {
       env.add(
           value(JobContract.ENV_TIMEOUT_SECONDS, task.getSpec().getTimeoutSeconds().toString()));

@@ -13,6 +13,7 @@ import us.anth.plexus.api.target.Target;
 import us.anth.plexus.operator.OperatorConfig;
 import us.anth.plexus.operator.model.ApprovalPolicy;
 import us.anth.plexus.operator.model.Conditions;
+import us.anth.plexus.operator.model.DependencyCycles;
 import us.anth.plexus.operator.model.JobBuilder;
 import us.anth.plexus.operator.model.JobNames;
 import us.anth.plexus.operator.model.PoolRouter;
@@ -47,11 +48,20 @@ final class AdmissionSteps {
     }
   }
 
-  /** Waits for every task in spec.dependsOn to succeed; fails when one failed or was cancelled. */
+  /**
+   * Waits for every task in spec.dependsOn to succeed; fails when one failed or was cancelled, and
+   * with reason DependencyCycle, naming the cycle, when the dependencies lead back to this task.
+   */
   boolean dependencies(TaskRun run) {
     List<String> dependsOn = run.task.getSpec().getDependsOn();
     if (dependsOn == null || dependsOn.isEmpty()) {
       return true;
+    }
+    Optional<List<String>> cycle =
+        DependencyCycles.through(run.name(), name -> dependsOn(run, name));
+    if (cycle.isPresent()) {
+      run.fail("DependencyCycle", "dependency cycle: " + DependencyCycles.describe(cycle.get()));
+      return false;
     }
     for (String name : dependsOn) {
       Optional<PlexusTask> dependency = caches.task(run.namespace(), name);
@@ -76,6 +86,15 @@ final class AdmissionSteps {
       }
     }
     return true;
+  }
+
+  /** The dependencies of task {@code name} in the run's namespace (this task: as read now). */
+  private List<String> dependsOn(TaskRun run, String name) {
+    PlexusTask task =
+        name.equals(run.name()) ? run.task : caches.task(run.namespace(), name).orElse(null);
+    List<String> names =
+        task == null || task.getSpec() == null ? null : task.getSpec().getDependsOn();
+    return names == null ? List.of() : names;
   }
 
   /** Chooses the pool; without one the task stays Pending with Scheduled=False/NoMatchingPool. */

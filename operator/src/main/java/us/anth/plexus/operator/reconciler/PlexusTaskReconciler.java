@@ -41,6 +41,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
   private final TaskRetention retention;
   private final OperatorMetrics metrics;
   private final UnknownFields unknownFields = new UnknownFields();
+  private final StageEndStep stageEnd = new StageEndStep(caches);
   private final List<Step> steps;
 
   public PlexusTaskReconciler(
@@ -70,7 +71,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
     this.steps =
         List.of(
             this::unfinished,
-            new SpecCheckStep(unknownFields)::check,
+            new SpecCheckStep(caches, unknownFields)::check,
             jobSteps::cancel,
             taskIds::assign,
             admission::validate,
@@ -91,6 +92,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
         break;
       }
     }
+    stageEnd.apply(run);
     retention.apply(run);
     publisher.publish(run);
     UpdateControl<PlexusTask> control = UpdateControl.noUpdate();

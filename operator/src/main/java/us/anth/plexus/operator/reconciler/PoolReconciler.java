@@ -3,9 +3,6 @@ package us.anth.plexus.operator.reconciler;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -65,13 +62,7 @@ public final class PoolReconciler implements Reconciler<PlexusWorkerPool> {
 
   private void writeConditions(PlexusWorkerPool pool, List<Condition> conditions) {
     try {
-      client
-          .resources(PlexusWorkerPool.class)
-          .withName(pool.getMetadata().getName())
-          .subresource("status")
-          .patch(
-              PatchContext.of(PatchType.JSON_MERGE),
-              Serialization.asJson(Map.of("status", Map.of("conditions", conditions))));
+      PoolStatusPatch.merge(client, pool.getMetadata().getName(), Map.of("conditions", conditions));
     } catch (KubernetesClientException e) {
       LOG.warn(
           "Could not update the conditions of pool {}: {}",

@@ -3,12 +3,8 @@ package us.anth.plexus.operator.reconciler;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,17 +82,7 @@ final class PoolStatusWriter {
     status.setQueuedTasks(queued);
     status.setObservedGeneration(pool.getMetadata().getGeneration());
     try {
-      // Patched through an item naming the pool: by name alone fabric8 GETs the pool first,
-      // which the chart's least-privilege role (list/watch pools, patch pools/status) forbids.
-      PlexusWorkerPool target = new PlexusWorkerPool();
-      target.getMetadata().setName(pool.getMetadata().getName());
-      client
-          .resources(PlexusWorkerPool.class)
-          .resource(target)
-          .subresource("status")
-          .patch(
-              PatchContext.of(PatchType.JSON_MERGE),
-              Serialization.asJson(Map.of("status", status)));
+      PoolStatusPatch.merge(client, pool.getMetadata().getName(), status);
     } catch (KubernetesClientException e) {
       LOG.warn(
           "Could not update the status of pool {}: {}",

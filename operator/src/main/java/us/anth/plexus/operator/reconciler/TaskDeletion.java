@@ -11,6 +11,7 @@ import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.TaskPhase;
 import us.anth.plexus.operator.mirror.TaskRecordMirror.MirrorResult;
 import us.anth.plexus.operator.model.Conditions;
+import us.anth.plexus.operator.model.StageEnding;
 
 /**
  * Cleanup of a deleted task: stops its Job; for a task that had not finished, ends its task record
@@ -50,6 +51,13 @@ final class TaskDeletion {
       return done(task);
     }
     MirrorResult result = publisher.mirrorRecord(run);
+    if (unfinished && (!result.enabled() || result.succeeded())) {
+      // The runner is being killed with its pod: end the stage records it may leave open.
+      StageEnding.of(task.getStatus(), run.draft.getPhase(), null, run.nowText())
+          .map(fill -> publisher.endStageRecords(task, fill))
+          .filter(r -> r.enabled() && !r.succeeded())
+          .ifPresent(r -> LOG.warn("Task {}/{}: {}", run.namespace(), run.name(), r.error()));
+    }
     if (!result.enabled() || result.succeeded()) {
       String record = result.enabled() ? "; task record marked FAILED" : "";
       run.noteIf(unfinished, REASON, run.draft.getErrorMessage() + " while " + was + record);

@@ -9,6 +9,7 @@ import us.anth.plexus.api.PlexusTaskStatus;
 import us.anth.plexus.operator.mirror.TaskRecordMirror;
 import us.anth.plexus.operator.mirror.TaskRecordMirror.MirrorResult;
 import us.anth.plexus.operator.model.Conditions;
+import us.anth.plexus.operator.model.StageEnding;
 
 /**
  * Ends a reconcile: mirrors the task (condition Synced), writes the changed operator-owned status
@@ -43,6 +44,9 @@ final class TaskPublisher {
     if (!OperatorStatus.same(run.before, run.draft)) {
       boolean hasStatus = run.task.getStatus() != null || written.pending(run.task);
       written.remember(patcher.patch(run.task, hasStatus, withoutUnchangedErrorMessage(run)));
+    }
+    if (run.runnerFill != null) {
+      fillForRunner(run);
     }
     recordEvents(run);
   }
@@ -86,6 +90,43 @@ final class TaskPublisher {
           "MirrorFailed",
           result.error());
       run.recheckAfter(MIRROR_RETRY);
+    }
+  }
+
+  /**
+   * Writes what the runner could not (ended stages, the pod's exit code) to the status and the
+   * stage records; a failed record write is retried by the next reconcile (stages still open).
+   */
+  private void fillForRunner(TaskRun run) {
+    StageEnding.Fill fill = run.runnerFill;
+    MirrorResult records = endStageRecords(run.task, fill);
+    if (records.enabled() && !records.succeeded()) {
+      run.recheckAfter(MIRROR_RETRY);
+      return;
+    }
+    PlexusTaskStatus fields = new PlexusTaskStatus();
+    fields.setStages(fill.stages());
+    fields.setExitCode(fill.exitCode());
+    patcher.patch(run.task, true, fields); // a final task has a status
+    String message =
+        (fill.ended().isEmpty()
+                ? ""
+                : "ended " + fill.ended().size() + " stage(s) the runner left open; ")
+            + (fill.exitCode() == null
+                ? ""
+                : "runner exit code " + fill.exitCode() + " from the pod");
+    run.noteIf(true, "RunnerStateFilled", message.replaceAll("; $", ""));
+  }
+
+  /** Ends the stage records of {@code fill} (deleted tasks too); never throws. */
+  MirrorResult endStageRecords(PlexusTask task, StageEnding.Fill fill) {
+    if (fill.ended().isEmpty()) {
+      return MirrorResult.disabled();
+    }
+    try {
+      return mirror.endStages(task, fill.ended());
+    } catch (RuntimeException e) {
+      return MirrorResult.failed(PlexusTaskReconciler.oneLine(e));
     }
   }
 

@@ -13,6 +13,7 @@ import us.anth.plexus.api.TaskPhase;
 import us.anth.plexus.api.Timestamps;
 import us.anth.plexus.api.target.Target;
 import us.anth.plexus.operator.model.Conditions;
+import us.anth.plexus.operator.model.StageEnding;
 
 /**
  * One reconcile of one task: the task as read, the operator-owned status being drafted, what the
@@ -31,6 +32,9 @@ final class TaskRun {
   PlexusWorkerPool pool;
   Job job;
   Duration reschedule;
+
+  /** Runner-owned fields the operator writes because the runner can no longer (see StageEnding). */
+  StageEnding.Fill runnerFill;
 
   TaskRun(PlexusTask task, PlexusTaskStatus latest, Instant now) {
     this.task = task;

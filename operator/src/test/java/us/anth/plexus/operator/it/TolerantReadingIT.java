@@ -72,7 +72,9 @@ class TolerantReadingIT {
             () -> {
               assertThat(poolReady(ns + "-typo").getMessage())
                   .startsWith("spec.concurrencyLimit: \"two\" cannot be read");
-              assertThat(poolReady(ns + "-pattern").getMessage()).startsWith("spec.targets[0]: ");
+              assertThat(poolReady(ns + "-pattern").getMessage())
+                  .contains("every target pattern must be '/'-separated segments")
+                  .contains("spec.targets[0]: target pattern '" + ns + "//x'");
               assertThat(poolReady(ns + "-pattern").getStatus()).isEqualTo("False");
             });
     eventually()

@@ -193,6 +193,8 @@ class JobBuilderTest {
             "PLEXUS_TASK_NAME",
             "PLEXUS_TASK_ID",
             "PLEXUS_COMMAND_PREFIX",
+            "PLEXUS_COMMAND",
+            "PLEXUS_TARGET",
             "PLEXUS_TIMEOUT_SECONDS",
             "PLEXUS_POD_NAME",
             "PLEXUS_NODE_NAME",
@@ -204,6 +206,8 @@ class JobBuilderTest {
         .containsEntry("PLEXUS_TASK_NAME", "eval-42")
         .containsEntry("PLEXUS_TASK_ID", "task-id-1")
         .containsEntry("PLEXUS_COMMAND_PREFIX", "plexus")
+        .containsEntry("PLEXUS_COMMAND", task.getSpec().getCommand())
+        .containsEntry("PLEXUS_TARGET", task.getSpec().getTarget())
         .containsEntry("PLEXUS_TIMEOUT_SECONDS", "600")
         .containsEntry("PLEXUS_POD_NAME", "fieldRef:metadata.name")
         .containsEntry("PLEXUS_NODE_NAME", "fieldRef:spec.nodeName")

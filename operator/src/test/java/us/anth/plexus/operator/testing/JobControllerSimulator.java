@@ -1,5 +1,6 @@
 package us.anth.plexus.operator.testing;
 
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
@@ -81,6 +82,26 @@ public final class JobControllerSimulator {
                     .withReason("Unschedulable")
                     .withMessage(message)
                     .withLastTransitionTime(now())
+                    .build()));
+    patchPodStatus(pod);
+  }
+
+  /** The pod's runner container exits with {@code exitCode} (e.g. 137 when SIGKILLed). */
+  public void terminate(String namespace, String podName, int exitCode, String reason) {
+    Pod pod = client.pods().inNamespace(namespace).withName(podName).get();
+    pod.getStatus().setPhase("Failed");
+    pod.getStatus()
+        .setContainerStatuses(
+            List.of(
+                new ContainerStatusBuilder()
+                    .withName("runner")
+                    .withNewState()
+                    .withNewTerminated()
+                    .withExitCode(exitCode)
+                    .withReason(reason)
+                    .withFinishedAt(now())
+                    .endTerminated()
+                    .endState()
                     .build()));
     patchPodStatus(pod);
   }

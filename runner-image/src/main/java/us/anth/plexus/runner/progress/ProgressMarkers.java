@@ -2,7 +2,11 @@ package us.anth.plexus.runner.progress;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The progress protocol: a marker line is {@code ::plexus:: } followed by one JSON object with an
@@ -14,6 +18,10 @@ public final class ProgressMarkers {
   public static final String PREFIX = "::plexus:: ";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The fields an event may carry. */
+  private static final Set<String> FIELDS =
+      Set.of("event", "stage", "order", "processed", "total", "message", "output");
 
   private ProgressMarkers() {}
 
@@ -41,11 +49,13 @@ public final class ProgressMarkers {
   }
 
   /**
-   * Parses one JSON object (a marker line's payload or a progress-file line).
+   * Parses one JSON object (a marker line's payload or a progress-file line); fields that cannot be
+   * used are left out of the event (never turned into blanks) and named to {@code warn}, in one
+   * line per object.
    *
-   * @throws IllegalArgumentException with a one-line reason when it is not a valid event
+   * @throws IllegalArgumentException with a one-line reason when it is not a valid event at all
    */
-  public static ProgressEvent parseJson(String json) {
+  public static ProgressEvent parseJson(String json, Consumer<String> warn) {
     JsonNode node;
     try {
       node = JSON.readTree(json);
@@ -61,29 +71,89 @@ public final class ProgressMarkers {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("unknown event '" + node.get("event").asText() + "'");
     }
-    String message = text(node, kind == ProgressEvent.Kind.OUTPUT ? "output" : "message");
-    return new ProgressEvent(
-        kind,
-        text(node, "stage"),
-        node.path("order").canConvertToInt() ? node.get("order").asInt() : null,
-        number(node, "processed"),
-        number(node, "total"),
-        message != null ? message : text(node, "message"));
+    List<String> problems = new ArrayList<>();
+    node.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!FIELDS.contains(name)) {
+                problems.add("unknown field '" + name + "' ignored");
+              }
+            });
+    String message =
+        kind == ProgressEvent.Kind.OUTPUT && present(node, "output")
+            ? text(node, "output", problems)
+            : text(node, "message", problems);
+    if (kind == ProgressEvent.Kind.OUTPUT && message == null) {
+      throw new IllegalArgumentException(
+          "an output event needs a string 'output'" + (problems.isEmpty() ? "" : ": " + problems));
+    }
+    String stage = text(node, "stage", problems);
+    if (kind == ProgressEvent.Kind.STAGE && stage == null) {
+      problems.add("no stage name, so the stage '" + ProgressTracker.DEFAULT_STAGE + "' is used");
+    }
+    Integer order = null;
+    if (present(node, "order")) {
+      if (node.get("order").isNumber() && node.get("order").canConvertToInt()) {
+        order = node.get("order").asInt();
+      } else {
+        problems.add("order " + node.get("order") + " is not an integer; ignored");
+      }
+    }
+    ProgressEvent event =
+        new ProgressEvent(
+            kind,
+            stage,
+            order,
+            number(node, "processed", problems),
+            number(node, "total", problems),
+            message);
+    if (!problems.isEmpty()) {
+      warn.accept(
+          "progress event '"
+              + kind.name().toLowerCase(Locale.ROOT)
+              + "' partly applied ("
+              + String.join("; ", problems)
+              + ")");
+    }
+    return event;
   }
 
-  /** Parses a marker line (see {@link #isMarker}). */
-  public static ProgressEvent parseLine(String line) {
-    return parseJson(line.substring(PREFIX.length()));
+  /** Parses a marker line (see {@link #isMarker}); unusable fields are named to {@code warn}. */
+  public static ProgressEvent parseLine(String line, Consumer<String> warn) {
+    return parseJson(line.substring(PREFIX.length()), warn);
   }
 
-  private static String text(JsonNode node, String field) {
+  private static boolean present(JsonNode node, String field) {
+    return node.has(field) && !node.get(field).isNull();
+  }
+
+  private static String text(JsonNode node, String field, List<String> problems) {
+    if (!present(node, field)) {
+      return null;
+    }
     JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
+    if (value.isValueNode()) {
+      return value.asText();
+    }
+    problems.add(
+        field + " is " + (value.isObject() ? "an object" : "an array") + ", not text; ignored");
+    return null;
   }
 
-  private static Long number(JsonNode node, String field) {
+  private static Long number(JsonNode node, String field, List<String> problems) {
+    if (!present(node, field)) {
+      return null;
+    }
     JsonNode value = node.get(field);
-    return value != null && value.isNumber() ? value.asLong() : null;
+    if (value.isNumber() && value.canConvertToLong()) {
+      return value.asLong();
+    }
+    problems.add(field + " " + abbreviate(value.toString()) + " is not a whole number; ignored");
+    return null;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() > 40 ? text.substring(0, 37) + "..." : text;
   }
 
   private static void putIfSet(

@@ -37,8 +37,16 @@ public final class ProgressTracker {
       case STAGE -> startStage(e.stage(), e.order(), e.total(), e.message());
       case PROGRESS -> progress(e.stage(), e.processed(), e.total(), e.message());
       case COMPLETE -> completeStage(e.stage());
-      case ERROR -> update(() -> reportedError = e.message());
-      case OUTPUT -> update(() -> output = e.message());
+      case ERROR -> {
+        if (e.message() != null) {
+          update(() -> reportedError = e.message());
+        }
+      }
+      case OUTPUT -> {
+        if (e.message() != null) { // an event without output never clears it
+          update(() -> output = e.message());
+        }
+      }
     }
   }
 

@@ -1,0 +1,133 @@
+package us.anth.plexus.operator.model;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import us.anth.plexus.api.PlexusTaskStatus;
+import us.anth.plexus.api.StageState;
+import us.anth.plexus.api.StageStatus;
+import us.anth.plexus.api.TaskPhase;
+import us.anth.plexus.api.job.JobContract;
+
+/**
+ * What the operator writes in place of a runner that can no longer write (killed, timed out,
+ * cancelled, deleted, or its final write lost): every stage still RUNNING or PENDING ends FAILED
+ * (COMPLETED when the Job succeeded; the dashboard's schema has no CANCELLED stage status, the
+ * message says why), and the exit code the pod reports when the runner wrote none. Pure.
+ */
+public final class StageEnding {
+  /** The runner-owned fields to write: all stages, the ones this ended, and the exit code. */
+  public record Fill(List<StageStatus> stages, List<StageStatus> ended, Integer exitCode) {}
+
+  private StageEnding() {}
+
+  /**
+   * The fill for a task that ended in {@code phase}, or empty when the runner left nothing open.
+   * {@code podExitCode} is the runner container's {@code terminated.exitCode}, if known.
+   */
+  public static Optional<Fill> of(
+      PlexusTaskStatus current, TaskPhase phase, Integer podExitCode, String now) {
+    if (!phase.isFinal()) {
+      return Optional.empty();
+    }
+    // A Job that succeeded ran its command to the end: stages its runner could not close (its
+    // final write was lost) completed with it.
+    StageState end = phase == TaskPhase.Succeeded ? StageState.COMPLETED : StageState.FAILED;
+    List<StageStatus> stages = new ArrayList<>();
+    List<StageStatus> ended = new ArrayList<>();
+    List<StageStatus> before = current == null ? null : current.getStages();
+    for (StageStatus stage : before == null ? List.<StageStatus>of() : before) {
+      if (stage.getStatus() == StageState.RUNNING || stage.getStatus() == StageState.PENDING) {
+        StageStatus closed = copy(stage);
+        closed.setStatus(end);
+        closed.setStatusMessage(message(phase, stage.getStatus(), podExitCode));
+        closed.setCompletedAt(now);
+        closed.setEstimatedCompletionAt(null);
+        stages.add(closed);
+        ended.add(closed);
+      } else {
+        stages.add(stage);
+      }
+    }
+    Integer exitCode = current != null && current.getExitCode() != null ? null : podExitCode;
+    if (ended.isEmpty() && exitCode == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Fill(ended.isEmpty() ? null : stages, ended, exitCode));
+  }
+
+  /** The runner container's exit code in the newest terminated pod, if any. */
+  public static Optional<Integer> podExitCode(List<Pod> pods) {
+    return pods.stream()
+        .filter(p -> p.getStatus() != null && p.getStatus().getContainerStatuses() != null)
+        .max(Comparator.comparing(p -> String.valueOf(p.getMetadata().getCreationTimestamp())))
+        .flatMap(
+            p ->
+                p.getStatus().getContainerStatuses().stream()
+                    .filter(c -> JobContract.CONTAINER.equals(c.getName()))
+                    .map(StageEnding::terminatedExitCode)
+                    .flatMap(Optional::stream)
+                    .findFirst());
+  }
+
+  /** Whether a pod of the task may still be running its runner (which then writes itself). */
+  public static boolean runnerMayStillWrite(List<Pod> pods) {
+    return pods.stream()
+        .anyMatch(
+            p ->
+                p.getStatus() != null
+                    && ("Running".equals(p.getStatus().getPhase())
+                        || "Pending".equals(p.getStatus().getPhase()) && started(p)));
+  }
+
+  private static boolean started(Pod pod) {
+    return pod.getStatus().getContainerStatuses() != null
+        && pod.getStatus().getContainerStatuses().stream()
+            .anyMatch(c -> c.getState() != null && c.getState().getRunning() != null);
+  }
+
+  private static Optional<Integer> terminatedExitCode(ContainerStatus container) {
+    if (container.getState() != null && container.getState().getTerminated() != null) {
+      return Optional.ofNullable(container.getState().getTerminated().getExitCode());
+    }
+    if (container.getLastState() != null && container.getLastState().getTerminated() != null) {
+      return Optional.ofNullable(container.getLastState().getTerminated().getExitCode());
+    }
+    return Optional.empty();
+  }
+
+  private static String message(TaskPhase phase, StageState was, Integer exitCode) {
+    String how =
+        switch (phase) {
+          case Cancelled -> "Cancelled";
+          case Succeeded -> "Completed";
+          default -> "Failed";
+        };
+    String when = was == StageState.RUNNING ? "while running" : "before it started";
+    return how
+        + " "
+        + when
+        + ": the task ended "
+        + phase
+        + (exitCode == null ? "" : " (runner exit code " + exitCode + ")")
+        + "; the runner did not end this stage";
+  }
+
+  private static StageStatus copy(StageStatus stage) {
+    StageStatus copy = new StageStatus();
+    copy.setName(stage.getName());
+    copy.setOrder(stage.getOrder());
+    copy.setStatus(stage.getStatus());
+    copy.setStatusMessage(stage.getStatusMessage());
+    copy.setProcessedItems(stage.getProcessedItems());
+    copy.setTotalItems(stage.getTotalItems());
+    copy.setStartedAt(stage.getStartedAt());
+    copy.setCompletedAt(stage.getCompletedAt());
+    copy.setEstimatedCompletionAt(stage.getEstimatedCompletionAt());
+    copy.setItemsPerSecond(stage.getItemsPerSecond());
+    return copy;
+  }
+}
