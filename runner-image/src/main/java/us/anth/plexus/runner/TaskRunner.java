@@ -76,8 +76,8 @@ public final class TaskRunner {
    * The command the operator put into the Job (PLEXUS_COMMAND, spec.command when the Job was
    * created), so an edit of spec.command after that never runs; spec.command for older Jobs.
    */
-  private static String commandOf(PlexusTaskSpec spec) {
-    String created = System.getenv("PLEXUS_COMMAND");
+  private String commandOf(PlexusTaskSpec spec) {
+    String created = settings.command();
     return created == null ? spec.getCommand() : created;
   }
 

@@ -24,6 +24,9 @@ class RunnerSettingsTest {
         .isLessThan(Duration.ofSeconds(30));
     assertThat(settings.tailBytes()).isEqualTo(16 * 1024);
     assertThat(settings.taskId()).isEmpty();
+    assertThat(settings.command()).as("older Jobs: spec.command").isNull();
+    assertThat(RunnerSettings.fromEnv(minimalWith("PLEXUS_COMMAND", "demo --seconds 1")).command())
+        .isEqualTo("demo --seconds 1");
   }
 
   @Test

@@ -15,6 +15,12 @@ public final class RunnerVariables {
   public static final Setting<String> TASK_ID =
       Setting.text(
           JobContract.ENV_TASK_ID, "", "the DynamoDB Task id; empty falls back to `spec.taskId`");
+  public static final Setting<String> COMMAND =
+      Setting.optionalText(
+          JobContract.ENV_COMMAND,
+          "`spec.command`",
+          "`spec.command` when the Job was created: the command run, so a later edit never runs"
+              + " (unset in Jobs created before it existed)");
   public static final Setting<String> COMMAND_PREFIX =
       Setting.textKeepingEmpty(
           JobContract.ENV_COMMAND_PREFIX,
@@ -65,6 +71,7 @@ public final class RunnerVariables {
         TASK_NAMESPACE,
         TASK_NAME,
         TASK_ID,
+        COMMAND,
         COMMAND_PREFIX,
         TIMEOUT_SECONDS,
         KILL_GRACE_SECONDS,

@@ -48,6 +48,15 @@ public record Setting<T>(
         env -> env.containsKey(name) ? "" : fallback);
   }
 
+  /**
+   * Free text; unset reads as {@code null}, which the reader replaces by what {@code whenUnset}
+   * describes for the docs; set but empty means empty.
+   */
+  public static Setting<String> optionalText(String name, String whenUnset, String description) {
+    return new Setting<>(
+        name, "text", whenUnset, description, v -> v, env -> env.containsKey(name) ? "" : null);
+  }
+
   /** Free text that must be set. */
   public static Setting<String> required(String name, String description) {
     return new Setting<>(
