@@ -93,7 +93,8 @@ public final class SchemaRules {
       }
     } else if (value instanceof Number number) {
       checkNumber(number.doubleValue(), value, path, rules, violations);
-    } else if (value.getClass().getPackageName().equals(MODEL_PACKAGE)) {
+    } else if (!(value instanceof Enum<?>)
+        && value.getClass().getPackageName().equals(MODEL_PACKAGE)) {
       checkObject(value, path, violations);
     }
   }

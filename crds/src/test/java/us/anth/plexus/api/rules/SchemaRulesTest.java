@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import us.anth.plexus.api.PlexusTaskSpec;
 import us.anth.plexus.api.PlexusWorkerPoolSpec;
 import us.anth.plexus.api.RetryPolicy;
+import us.anth.plexus.api.TaskIdArgument;
 import us.anth.plexus.api.target.Target;
 
 /** The schema's bounds, read from the model's annotations, with the API server's messages. */
@@ -58,5 +59,19 @@ class SchemaRulesTest {
 
     assertThat(SchemaRules.violations(pool, "spec"))
         .containsExactly("spec.targets[1]: Too long: may not be more than 1024 bytes");
+  }
+
+  /**
+   * A real API server applies the CRD's defaults, so a pool read back has its enum fields set
+   * (taskIdArgument: auto); an enum of the model package is a value, not an object to walk (walking
+   * it reflected into java.lang.Enum and failed every pool reconcile on the real control plane).
+   */
+  @Test
+  void enumValuesOfTheModelAreValuesNotObjects() {
+    PlexusWorkerPoolSpec pool = new PlexusWorkerPoolSpec();
+    pool.setTargets(List.of("a/b"));
+    pool.setTaskIdArgument(TaskIdArgument.auto);
+
+    assertThat(SchemaRules.violations(pool, "spec")).isEmpty();
   }
 }
