@@ -38,12 +38,7 @@ public final class TaskRunner {
   }
 
   public int run() {
-    PlexusTask task =
-        client
-            .resources(PlexusTask.class)
-            .inNamespace(settings.taskNamespace())
-            .withName(settings.taskName())
-            .get();
+    PlexusTask task = TaskReader.read(client, settings.taskNamespace(), settings.taskName(), log);
     if (task == null || task.getSpec() == null) {
       log.accept(
           "PlexusTask " + settings.taskNamespace() + "/" + settings.taskName() + " not found");
