@@ -25,11 +25,10 @@ import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskStatus;
 import us.anth.plexus.api.TaskPhase;
 import us.anth.plexus.devkit.EmbeddedDynamo;
-import us.anth.plexus.operator.OperatorConfig;
-import us.anth.plexus.operator.mirror.TaskRecordMirrors;
 import us.anth.plexus.operator.model.Conditions;
 import us.anth.plexus.operator.model.JobEnv;
 import us.anth.plexus.operator.testing.JobControllerSimulator;
+import us.anth.plexus.operator.testing.MirroredOperator;
 import us.anth.plexus.operator.testing.OperatorHarness;
 import us.anth.plexus.operator.testing.TestPools;
 import us.anth.plexus.operator.testing.TestTasks;
@@ -42,6 +41,7 @@ import us.anth.plexus.store.TaskRunnerUpdate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DynamoMirrorIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private MirroredOperator operator;
   private EmbeddedDynamo dynamo;
   private TaskRecordStore records;
   private OperatorHarness harness;
@@ -50,18 +50,16 @@ class DynamoMirrorIT {
 
   @BeforeAll
   void start() {
-    dynamo = EmbeddedDynamo.start();
+    operator = MirroredOperator.start();
+    dynamo = operator.dynamo();
+    harness = operator.harness();
+    jobController = operator.jobController();
     records = new TaskRecordStore(dynamo.client(), dynamo.settings());
-    harness =
-        OperatorHarness.start(
-            OperatorConfig.defaults(), TaskRecordMirrors.fromSettings(dynamo.settings()));
-    jobController = new JobControllerSimulator(harness.client());
   }
 
   @AfterAll
   void stop() {
-    harness.close();
-    dynamo.close();
+    operator.close();
   }
 
   @BeforeEach

@@ -17,9 +17,8 @@ import us.anth.plexus.api.StageState;
 import us.anth.plexus.api.StageStatus;
 import us.anth.plexus.api.TaskPhase;
 import us.anth.plexus.devkit.EmbeddedDynamo;
-import us.anth.plexus.operator.OperatorConfig;
-import us.anth.plexus.operator.mirror.TaskRecordMirrors;
 import us.anth.plexus.operator.testing.JobControllerSimulator;
+import us.anth.plexus.operator.testing.MirroredOperator;
 import us.anth.plexus.operator.testing.OperatorHarness;
 import us.anth.plexus.operator.testing.TestPools;
 import us.anth.plexus.operator.testing.TestTasks;
@@ -36,6 +35,7 @@ import us.anth.plexus.store.TaskStatus;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StageEndingIT {
+  private MirroredOperator operator;
   private EmbeddedDynamo dynamo;
   private TaskRecordStore records;
   private TaskStageStore stages;
@@ -44,19 +44,17 @@ class StageEndingIT {
 
   @BeforeAll
   void start() {
-    dynamo = EmbeddedDynamo.start();
+    operator = MirroredOperator.start();
+    dynamo = operator.dynamo();
+    harness = operator.harness();
+    jobController = operator.jobController();
     records = new TaskRecordStore(dynamo.client(), dynamo.settings());
     stages = new TaskStageStore(dynamo.client(), dynamo.settings());
-    harness =
-        OperatorHarness.start(
-            OperatorConfig.defaults(), TaskRecordMirrors.fromSettings(dynamo.settings()));
-    jobController = new JobControllerSimulator(harness.client());
   }
 
   @AfterAll
   void stop() {
-    harness.close();
-    dynamo.close();
+    operator.close();
   }
 
   @Test
