@@ -8,6 +8,7 @@ import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskSpec;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.TaskPhase;
+import us.anth.plexus.api.audit.AuditKind;
 import us.anth.plexus.api.target.InvalidTargetException;
 import us.anth.plexus.api.target.Target;
 import us.anth.plexus.operator.OperatorConfig;
@@ -107,6 +108,8 @@ final class AdmissionSteps {
       run.pool = routed.get();
       String name = run.pool.getMetadata().getName();
       run.condition(Conditions.SCHEDULED, true, "PoolSelected", "routed to pool " + name);
+      AuditTrail.operator(
+          run, AuditKind.ROUTED, "routed to pool " + name + " for target " + run.target);
       return true;
     }
     if (caches.job(run.namespace(), JobNames.forTask(run.task)).isPresent()) {

@@ -71,6 +71,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
     this.steps =
         List.of(
             this::unfinished,
+            AuditSteps::created,
             new SpecCheckStep(caches, unknownFields)::check,
             jobSteps::cancel,
             taskIds::assign,
@@ -92,6 +93,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
         break;
       }
     }
+    AuditSteps.phaseChanges(run);
     stageEnd.apply(run);
     retention.apply(run);
     publisher.publish(run);
