@@ -78,8 +78,8 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
             admission::validate,
             admission::dependencies,
             admission::route,
-            admission::approval,
             admission::dryRun,
+            admission::approval,
             jobSteps::ensureJob,
             jobSteps::observe);
   }
