@@ -28,7 +28,10 @@ public final class AttemptEntries {
   public static List<AuditEntry> of(List<Pod> pods, Instant now) {
     List<Pod> ordered =
         pods.stream()
-            .sorted(Comparator.comparing(p -> orEmpty(p.getMetadata().getCreationTimestamp())))
+            .sorted(
+                Comparator.comparing((Pod p) -> orEmpty(p.getMetadata().getCreationTimestamp()))
+                    .thenComparing(
+                        p -> p.getStatus() == null ? "" : orEmpty(p.getStatus().getStartTime())))
             .toList();
     List<AuditEntry> entries = new ArrayList<>();
     for (int i = 0; i < ordered.size(); i++) {

@@ -42,6 +42,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
   private final OperatorMetrics metrics;
   private final UnknownFields unknownFields = new UnknownFields();
   private final StageEndStep stageEnd = new StageEndStep(caches);
+  private final RollbackStep rollback;
   private final List<Step> steps;
 
   public PlexusTaskReconciler(
@@ -61,6 +62,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
             metrics,
             new PodStartWatch(
                 Duration.ofSeconds(config.podStartGraceSeconds()), new JobCreateFailures(client)));
+    this.rollback = new RollbackStep(caches, jobs, config);
     this.publisher = new TaskPublisher(client, mirror);
     this.deletion =
         new TaskDeletion(
@@ -94,6 +96,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
       }
     }
     AuditSteps.phaseChanges(run);
+    rollback.apply(run);
     stageEnd.apply(run);
     retention.apply(run);
     publisher.publish(run);
