@@ -153,6 +153,42 @@ class AppSyncMirrorIT {
   }
 
   @Test
+  void sinkBothBringsTheAuditHistoryToTheDashboardsSubscription() throws Exception {
+    Map<String, String> both = new java.util.HashMap<>(env(rig.simulator().apiKey()));
+    both.putAll(rig.dynamoSettings().toEnv());
+    both.put(TaskSink.ENV, "both");
+    try (OperatorHarness combined =
+            OperatorHarness.start(OperatorConfig.defaults(), TaskRecordMirrors.fromEnv(both));
+        AppSyncSubscriber subscriber = rig.subscriber()) {
+      subscriber.subscribe("subscription { onUpdateTask { id status metadata } }");
+      String ns = combined.newNamespace();
+      combined.createPool(TestPools.pool(ns + "-p", ns + "/*"));
+      String taskId = dashboardTask(ns);
+      combined.createTask(
+          TestTasks.builder()
+              .namespace(ns)
+              .name("audited")
+              .target(ns + "/x")
+              .taskId(taskId)
+              .buildNew());
+      Job job = eventually().until(() -> combined.jobOf(ns, "audited"), j -> j != null);
+      new JobControllerSimulator(combined.client()).start(job);
+      JsonNode running =
+          awaitEvent(
+              subscriber,
+              e ->
+                  taskId.equals(e.path("id").asText())
+                      && "RUNNING".equals(e.path("status").asText()));
+      JsonNode history =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(running.path("metadata").asText())
+              .path("kubernetes")
+              .path("history");
+      assertThat(history.findValuesAsText("kind")).contains("Created", "Routed", "Started");
+    }
+  }
+
+  @Test
   void aBadKeyGivesSyncedFalseWithAppSyncsMessage() {
     try (OperatorHarness badKey =
         OperatorHarness.start(
