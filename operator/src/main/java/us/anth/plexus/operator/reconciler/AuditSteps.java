@@ -2,6 +2,7 @@ package us.anth.plexus.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,7 @@ final class AuditSteps {
 
   /** Step: Created, by whom, at the task's creation time. Always proceeds. */
   static boolean created(TaskRun run) {
-    String at = run.task.getMetadata().getCreationTimestamp();
-    Instant time = at == null ? run.now : Instant.parse(at);
+    Instant time = parseOr(run.task.getMetadata().getCreationTimestamp(), run.now);
     AuditTrail.record(
         run, AuditEntry.of(AuditKind.CREATED, creator(run.task), "task created", time));
     return true;
@@ -57,6 +57,14 @@ final class AuditSteps {
             .min(Comparator.comparing(e -> e.getTime() == null ? "~" : e.getTime()))
             .map(ManagedFieldsEntry::getManager)
             .orElse("unknown");
+  }
+
+  private static Instant parseOr(String text, Instant fallback) {
+    try {
+      return text == null ? fallback : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      return fallback;
+    }
   }
 
   private static String readyMessage(TaskRun run) {

@@ -111,11 +111,7 @@ class AppSyncMirrorIT {
 
   @Test
   void sinkBothWritesDynamoFieldsAndFiresSubscriptions() throws Exception {
-    Map<String, String> both = new java.util.HashMap<>(env(rig.simulator().apiKey()));
-    both.putAll(rig.dynamoSettings().toEnv());
-    both.put(TaskSink.ENV, "both");
-    try (OperatorHarness combined =
-            OperatorHarness.start(OperatorConfig.defaults(), TaskRecordMirrors.fromEnv(both));
+    try (OperatorHarness combined = bothSinks();
         AppSyncSubscriber subscriber = rig.subscriber()) {
       subscriber.subscribe("subscription { onUpdateTask { id status } }");
       String ns = combined.newNamespace();
@@ -154,11 +150,7 @@ class AppSyncMirrorIT {
 
   @Test
   void sinkBothBringsTheAuditHistoryToTheDashboardsSubscription() throws Exception {
-    Map<String, String> both = new java.util.HashMap<>(env(rig.simulator().apiKey()));
-    both.putAll(rig.dynamoSettings().toEnv());
-    both.put(TaskSink.ENV, "both");
-    try (OperatorHarness combined =
-            OperatorHarness.start(OperatorConfig.defaults(), TaskRecordMirrors.fromEnv(both));
+    try (OperatorHarness combined = bothSinks();
         AppSyncSubscriber subscriber = rig.subscriber()) {
       subscriber.subscribe("subscription { onUpdateTask { id status metadata } }");
       String ns = combined.newNamespace();
@@ -233,6 +225,14 @@ class AppSyncMirrorIT {
     AppSyncTaskWriter.open(AppSyncSettings.fromEnv(env(rig.simulator().apiKey())))
         .createTask(taskId, NewTask.of("acct-1", "demo", ns + "/x", "demo --seconds 1"));
     return taskId;
+  }
+
+  /** The operator with PLEXUS_TASK_SINK=both against the rig's DynamoDB and simulator. */
+  private OperatorHarness bothSinks() {
+    Map<String, String> both = new java.util.HashMap<>(env(rig.simulator().apiKey()));
+    both.putAll(rig.dynamoSettings().toEnv());
+    both.put(TaskSink.ENV, "both");
+    return OperatorHarness.start(OperatorConfig.defaults(), TaskRecordMirrors.fromEnv(both));
   }
 
   private Map<String, String> env(String apiKey) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,12 +19,12 @@ import org.junit.jupiter.api.TestInstance;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskStatus;
 import us.anth.plexus.api.TaskPhase;
-import us.anth.plexus.api.audit.AuditEntry;
 import us.anth.plexus.api.job.JobContract;
 import us.anth.plexus.api.rollback.RollbackStatus;
 import us.anth.plexus.operator.model.Conditions;
 import us.anth.plexus.operator.model.JobEnv;
 import us.anth.plexus.operator.model.JobNames;
+import us.anth.plexus.operator.testing.HistorySteps;
 import us.anth.plexus.operator.testing.JobControllerSimulator;
 import us.anth.plexus.operator.testing.MirroredOperator;
 import us.anth.plexus.operator.testing.OperatorHarness;
@@ -111,28 +110,6 @@ class RollbackAuditIT {
     return eventually().until(() -> harness.status(ns, name), p);
   }
 
-  private static List<String> steps(List<AuditEntry> history) {
-    List<String> steps = new ArrayList<>();
-    for (AuditEntry e : history) {
-      steps.add(
-          e.getKind()
-              + (e.getAttempt() == null ? "" : "#" + e.getAttempt())
-              + (e.getExitCode() == null ? "" : "=" + e.getExitCode()));
-    }
-    return steps;
-  }
-
-  private static List<String> steps(JsonNode history) {
-    List<String> steps = new ArrayList<>();
-    for (JsonNode e : history) {
-      steps.add(
-          e.get("kind").asText()
-              + (e.has("attempt") ? "#" + e.get("attempt").asInt() : "")
-              + (e.has("exitCode") ? "=" + e.get("exitCode").asInt() : ""));
-    }
-    return steps;
-  }
-
   private static Condition condition(PlexusTaskStatus status, String type) {
     return Conditions.find(status.getConditions(), type).orElseThrow();
   }
@@ -147,7 +124,8 @@ class RollbackAuditIT {
     jobController.terminate(ns, first, 3, "Error");
     awaitStatus(
         "retried",
-        s -> s.getHistory() != null && steps(s.getHistory()).contains("AttemptEnded#1=3"));
+        s ->
+            s.getHistory() != null && HistorySteps.of(s.getHistory()).contains("AttemptEnded#1=3"));
     String second = jobController.start(job);
     jobController.terminate(ns, second, 2, "Error");
     jobController.fail(job, "BackoffLimitExceeded", "Job has reached the specified backoff limit");
@@ -187,7 +165,7 @@ class RollbackAuditIT {
             "Finished",
             "RollbackStarted",
             "RolledBack=0");
-    assertThat(steps(done.getHistory())).containsExactlyElementsOf(expected);
+    assertThat(HistorySteps.of(done.getHistory())).containsExactlyElementsOf(expected);
     assertThat(done.getHistory())
         .allSatisfy(
             e -> {
@@ -201,7 +179,8 @@ class RollbackAuditIT {
             .until(
                 () -> JSON.readTree(records.find(taskId).orElseThrow().metadata()),
                 m -> m.at("/kubernetes/rollback/state").asText().equals("Succeeded"));
-    assertThat(steps(metadata.at("/kubernetes/history"))).containsExactlyElementsOf(expected);
+    assertThat(HistorySteps.of(metadata.at("/kubernetes/history")))
+        .containsExactlyElementsOf(expected);
     assertThat(metadata.get("scorecard").asText()).isEqualTo("sc-1");
     assertThat(metadata.get("source").asText()).isEqualTo("dashboard");
     TaskRecord record = records.find(taskId).orElseThrow();
@@ -216,7 +195,7 @@ class RollbackAuditIT {
     eventually()
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(10))
-        .until(() -> steps(harness.status(ns, "retried").getHistory()).equals(expected));
+        .until(() -> HistorySteps.of(harness.status(ns, "retried").getHistory()).equals(expected));
     assertThat(harness.jobs(ns)).hasSize(2);
   }
 
@@ -233,7 +212,7 @@ class RollbackAuditIT {
         .atMost(Duration.ofSeconds(10))
         .until(
             () -> rollbackJob("fine") == null && harness.status(ns, "fine").getRollback() == null);
-    assertThat(steps(harness.status(ns, "fine").getHistory()))
+    assertThat(HistorySteps.of(harness.status(ns, "fine").getHistory()))
         .containsExactly("Created", "Routed", "Started#1", "AttemptEnded#1=0", "Finished");
     assertThat(done.getConditions()).noneMatch(c -> c.getType().startsWith("Rolled"));
   }
@@ -258,7 +237,7 @@ class RollbackAuditIT {
     assertThat(done.getRollback().getExitCode()).isEqualTo(5);
     assertThat(condition(done, "RollbackFailed").getStatus()).isEqualTo("True");
     assertThat(condition(done, "RolledBack").getStatus()).isEqualTo("False");
-    assertThat(steps(done.getHistory()))
+    assertThat(HistorySteps.of(done.getHistory()))
         .contains("TimedOut", "RollbackStarted", "RollbackFailed=5");
     JsonNode metadata =
         eventually()
