@@ -9,6 +9,7 @@ import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.devkit.bench.BenchReport;
 import us.anth.plexus.operator.model.JobStates;
+import us.anth.plexus.operator.runtime.AsyncPool;
 import us.anth.plexus.operator.testing.JobControllerSimulator;
 import us.anth.plexus.operator.testing.TestPools;
 import us.anth.plexus.operator.testing.TestTasks;
@@ -28,6 +29,7 @@ public final class QueueBenchmark {
   private QueueBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    AsyncPool.configure();
     BenchReport.main(
         "queue",
         args,

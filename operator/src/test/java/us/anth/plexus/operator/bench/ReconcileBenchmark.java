@@ -15,6 +15,7 @@ import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.devkit.EmbeddedKubeApi;
 import us.anth.plexus.devkit.bench.BenchReport;
 import us.anth.plexus.devkit.bench.Percentiles;
+import us.anth.plexus.operator.runtime.AsyncPool;
 import us.anth.plexus.operator.testing.TestPools;
 import us.anth.plexus.operator.testing.TestTasks;
 
@@ -28,6 +29,7 @@ public final class ReconcileBenchmark {
   private ReconcileBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    AsyncPool.configure();
     BenchReport.main("reconcile", args, 200, (options, report) -> report.print(run(options.n())));
   }
 
