@@ -5,12 +5,13 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
-import us.anth.plexus.devkit.EmbeddedKubeApi;
 import us.anth.plexus.devkit.bench.BenchReport;
 import us.anth.plexus.operator.OperatorMain;
 import us.anth.plexus.operator.testing.ChildJvm;
@@ -18,10 +19,12 @@ import us.anth.plexus.operator.testing.TestPools;
 import us.anth.plexus.operator.testing.TestTasks;
 
 /**
- * {@code bin/bench memory [--n TASKS] [--reps R]} (a main class, not a test): the operator ({@code
- * OperatorMain}) in its own JVM against an in-process API server holding 100 pools; N tasks
- * (default 10,000) spread over the pools, each to its Job. {@code heap_mb} is the operator's live
- * set after a full GC ({@code jcmd GC.class_histogram}, which collects first), minus nothing.
+ * {@code bin/bench memory [--n TASKS] [--api embedded|local] [--reps R]} (a main class, not a
+ * test): the operator ({@code OperatorMain}) in its own JVM against an API server holding 100
+ * pools; N tasks (default 10,000) spread over the pools, each to its Job. On the real control plane
+ * the Job controller also creates each Job's pod (Pending: no nodes), which the operator caches as
+ * well. {@code heap_mb} is the operator's live set after a full GC ({@code jcmd
+ * GC.class_histogram}, which collects first), minus nothing.
  */
 public final class MemoryBenchmark {
   private static final int POOLS = 100;
@@ -30,23 +33,30 @@ public final class MemoryBenchmark {
   private MemoryBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    BenchReport.main("memory", args, 10_000, (options, report) -> report.print(run(options.n())));
+    BenchReport.main(
+        "memory",
+        args,
+        10_000,
+        true,
+        (options, report) -> report.print(run(options.n(), options.api())));
   }
 
-  private static Map<String, Object> run(int tasks) throws Exception {
+  private static Map<String, Object> run(int tasks, String apiName) throws Exception {
     Path dir = Files.createTempDirectory("bench-memory");
-    try (EmbeddedKubeApi api = EmbeddedKubeApi.start()) {
+    try (BenchApi api = BenchApi.start(apiName)) {
+      // pools are cluster-scoped: a prefix of its own per run (the control plane outlives a run)
+      String pool = "pool-" + Long.toString(System.nanoTime() % 1_000_000, 36) + "-";
       for (int p = 0; p < POOLS; p++) {
         api.client()
             .resources(PlexusWorkerPool.class)
-            .resource(TestPools.pool("pool-" + p, "pool-" + p + "/*"))
+            .resource(TestPools.pool(pool + p, pool + p + "/*"))
             .create();
       }
       SharedIndexInformer<Job> jobs = api.client().batch().v1().jobs().inAnyNamespace().inform();
       Map<String, String> env =
           Map.of(
               "KUBECONFIG",
-              api.writeKubeconfig(dir.resolve("kubeconfig"), "default").toString(),
+              api.writeKubeconfig(dir.resolve("kubeconfig")).toString(),
               "PLEXUS_HEALTH_PORT",
               "0",
               "PLEXUS_METRICS_PORT",
@@ -55,16 +65,20 @@ public final class MemoryBenchmark {
               // LIST per task once the grace ends) out of the measurement
               "PLEXUS_POD_START_GRACE_SECONDS",
               "3600");
+      List<String> namespaces = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        namespaces.add(api.newNamespace());
+      }
       try (ChildJvm operator = ChildJvm.start(OperatorMain.class, env)) {
         for (int i = 0; i < tasks; i++) {
-          String ns = "bench-" + (i % 10);
+          String ns = namespaces.get(i % namespaces.size());
           api.client()
               .resources(PlexusTask.class)
               .resource(
                   TestTasks.builder()
                       .namespace(ns)
                       .name("task-" + i)
-                      .target("pool-" + (i % POOLS) + "/eval")
+                      .target(pool + (i % POOLS) + "/eval")
                       .buildNew())
               .create();
         }
@@ -78,6 +92,7 @@ public final class MemoryBenchmark {
         }
         Thread.sleep(3_000);
         Map<String, Object> fields = BenchReport.fields();
+        fields.put("api", apiName);
         fields.put("tasks", tasks);
         fields.put("pools", POOLS);
         fields.put("heap_mb", liveHeapBytes(operator.pid()) / (1024.0 * 1024.0));

@@ -15,12 +15,12 @@ import us.anth.plexus.operator.testing.TestPools;
 import us.anth.plexus.operator.testing.TestTasks;
 
 /**
- * {@code bin/bench queue [--n N] [--reps R]} (a main class, not a test): N tasks into a pool with
- * {@code concurrencyLimit: 10}. {@code fill_ms}: until all N Jobs exist (10 running, the rest
- * queued); {@code drain_ms}: playing the Job controller, completing every running Job as soon as it
- * is seen, until all N are complete; {@code lists}: LIST requests of the operator over both; {@code
- * ratio_to_unlimited}: fill time over the fill time of the same N in a pool without a limit, same
- * run.
+ * {@code bin/bench queue [--n N] [--api embedded|local] [--reps R]} (a main class, not a test): N
+ * tasks into a pool with {@code concurrencyLimit: 10}. {@code fill_ms}: until all N Jobs exist (10
+ * running, the rest queued); {@code drain_ms}: playing the Job controller, completing every running
+ * Job as soon as it is seen, until all N are complete; {@code lists}: LIST requests of the operator
+ * over both; {@code ratio_to_unlimited}: fill time over the fill time of the same N in a pool
+ * without a limit, same run.
  */
 public final class QueueBenchmark {
   private static final int LIMIT = 10;
@@ -34,10 +34,12 @@ public final class QueueBenchmark {
         "queue",
         args,
         1000,
+        true,
         (options, report) -> {
-          long unlimitedFill = fill(options.n(), null, null);
+          long unlimitedFill = fill(options.n(), null, null, options.api());
           Map<String, Object> fields = BenchReport.fields();
-          fill(options.n(), LIMIT, fields);
+          fields.put("api", options.api());
+          fill(options.n(), LIMIT, fields, options.api());
           fields.put(
               "ratio_to_unlimited", ((Number) fields.get("fill_ms")).doubleValue() / unlimitedFill);
           report.print(fields);
@@ -45,8 +47,9 @@ public final class QueueBenchmark {
   }
 
   /** Fills (and with a limit, drains) a pool; returns the fill time in ms. */
-  private static long fill(int n, Integer limit, Map<String, Object> fields) throws Exception {
-    try (OperatorUnderTest op = new OperatorUnderTest()) {
+  private static long fill(int n, Integer limit, Map<String, Object> fields, String api)
+      throws Exception {
+    try (OperatorUnderTest op = new OperatorUnderTest(api)) {
       String ns = op.newNamespace();
       PlexusWorkerPool pool = TestPools.pool(ns + "-pool", ns + "/*");
       op.client()
