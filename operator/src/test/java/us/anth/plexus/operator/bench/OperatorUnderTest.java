@@ -23,6 +23,11 @@ final class OperatorUnderTest implements AutoCloseable {
     operator.start();
   }
 
+  /** Task reconciles the operator has run so far. */
+  long reconciles() {
+    return (long) operator.metrics().reconciles();
+  }
+
   KubernetesClient client() {
     return api.client();
   }

@@ -19,8 +19,10 @@ import us.anth.plexus.operator.testing.TestTasks;
  * tasks into a pool with {@code concurrencyLimit: 10}. {@code fill_ms}: until all N Jobs exist (10
  * running, the rest queued); {@code drain_ms}: playing the Job controller, completing every running
  * Job as soon as it is seen, until all N are complete; {@code lists}: LIST requests of the operator
- * over both; {@code ratio_to_unlimited}: fill time over the fill time of the same N in a pool
- * without a limit, same run.
+ * over both; {@code drain_reconciles_per_task}: task reconciles during the drain per task (constant
+ * when a freed slot wakes only the tasks that can take it, growing with N when it wakes the whole
+ * queue); {@code ratio_to_unlimited}: fill time over the fill time of the same N in a pool without
+ * a limit, same run.
  */
 public final class QueueBenchmark {
   private static final int LIMIT = 10;
@@ -74,7 +76,9 @@ public final class QueueBenchmark {
         op.counter.awaitQuiet(1_000, 30_000);
         return fillMs;
       }
+      long reconcilesBefore = op.reconciles();
       long drainMs = drain(op, jobs, n);
+      long drainReconciles = op.reconciles() - reconcilesBefore;
       jobs.close();
       op.counter.awaitQuiet(1_000, 30_000);
       fields.put("n", n);
@@ -82,6 +86,7 @@ public final class QueueBenchmark {
       fields.put("fill_ms", fillMs);
       fields.put("drain_ms", drainMs);
       fields.put("lists", op.counter.lists());
+      fields.put("drain_reconciles_per_task", (double) drainReconciles / n);
       System.err.println("queue: operator requests by verb and resource: " + op.counter.snapshot());
       return fillMs;
     }
