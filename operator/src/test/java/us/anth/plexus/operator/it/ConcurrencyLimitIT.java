@@ -140,14 +140,7 @@ class ConcurrencyLimitIT {
 
     // the owner's reconcile ends the task JobDeleted without releasing: the deletion event itself
     // must wake the next queued task, and only as many as there are free slots
-    harness
-        .client()
-        .batch()
-        .v1()
-        .jobs()
-        .inNamespace(ns)
-        .withName(harness.jobOf(ns, "task-1").getMetadata().getName())
-        .delete();
+    harness.client().resource(harness.jobOf(ns, "task-1")).delete();
     eventually().until(this::active, a -> a.equals(List.of("task-2")));
     eventually().until(() -> harness.status(ns, "task-1").getPhase() == TaskPhase.Failed);
     assertThat(queued()).isEqualTo(1);
