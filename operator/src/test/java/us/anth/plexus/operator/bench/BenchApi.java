@@ -1,6 +1,7 @@
 package us.anth.plexus.operator.bench;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import us.anth.plexus.devkit.EmbeddedKubeApi;
 import us.anth.plexus.devkit.cluster.ClusterCrds;
 import us.anth.plexus.devkit.cluster.LocalControlPlane;
+import us.anth.plexus.operator.OperatorConfig;
 
 /**
  * The API server an operator benchmark runs on ({@code --api}): {@code embedded}, a new in-process
@@ -37,12 +39,25 @@ abstract class BenchApi implements AutoCloseable {
   @Override
   public abstract void close();
 
-  /** Creates a namespace with a random name; returns the name. */
+  /**
+   * Creates a namespace with a random name and the runner's ServiceAccount in it (as the chart
+   * does; without it a real server refuses the Jobs' pods); returns the name.
+   */
   String newNamespace() {
     String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
     client()
         .namespaces()
         .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .create();
+    client()
+        .serviceAccounts()
+        .inNamespace(name)
+        .resource(
+            new ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName(OperatorConfig.defaults().runnerServiceAccount())
+                .endMetadata()
+                .build())
         .create();
     return name;
   }
