@@ -33,7 +33,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
   }
 
   private final TaskCaches caches = new TaskCaches();
-  private final TaskMappers mappers = new TaskMappers(caches::tasksByKey);
+  private final TaskMappers mappers;
   private final AdmissionSteps admission;
   private final JobSteps jobSteps;
   private final TaskPublisher publisher;
@@ -52,12 +52,14 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
       OperatorMetrics metrics) {
     this.metrics = metrics;
     JobClient jobs = new JobClient(client);
+    PoolSlots slots = new PoolSlots(jobs, caches, new PoolStatusWriter(client, caches));
+    this.mappers = new TaskMappers(caches::tasksByKey, slots::takersOfSlot);
     this.admission = new AdmissionSteps(caches, config);
     this.jobSteps =
         new JobSteps(
             caches,
             jobs,
-            new PoolSlots(jobs, caches, new PoolStatusWriter(client, caches)),
+            slots,
             config,
             metrics,
             new PodStartWatch(
