@@ -153,7 +153,9 @@ class TaskVerbsIT {
     DevStackFixture.Run status = dev.run("status", name);
     assertThat(status.out())
         .containsPattern("(?m)^Ready: +False AwaitingApproval: pool held requires approval")
-        .containsPattern("(?m)^Events:\n  TYPE +REASON +AGE +MESSAGE\n  Normal +AwaitingApproval ");
+        // the audit trail's Events (Created, Routed) come first
+        .containsPattern(
+            "(?m)^Events:\n  TYPE +REASON +AGE +MESSAGE\n(  .*\n)*  Normal +AwaitingApproval ");
   }
 
   private static PlexusTask dryRun(String type) {
