@@ -61,6 +61,12 @@ public final class RunnerVariables {
           "auto",
           "always",
           "never");
+  public static final Setting<Boolean> ROLLBACK =
+      Setting.bool(
+          JobContract.ENV_ROLLBACK,
+          false,
+          "set in rollback Jobs: run the rollback command and write nothing to the task's status or"
+              + " records (the operator reads the exit code from the pod)");
   public static final Setting<String> API_URL =
       Setting.text(
           "PLEXUS_API_URL",
@@ -87,6 +93,7 @@ public final class RunnerVariables {
         POD_NAME,
         VERBOSE,
         TASK_ID_ARG,
+        ROLLBACK,
         API_URL,
         API_KEY);
   }
