@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.awaitility.core.ConditionFactory;
 import us.anth.plexus.api.PlexusTask;
@@ -28,22 +29,29 @@ final class OperatorOnCluster implements AutoCloseable {
   final String namespace;
   final KubernetesClient operatorClient;
   final ForbiddenRequests denials = new ForbiddenRequests();
+  private final Map<String, String> env;
   private PlexusOperator operator;
 
-  private OperatorOnCluster(RealCluster cluster, String namespace) {
+  private OperatorOnCluster(RealCluster cluster, String namespace, Map<String, String> env) {
     this.cluster = cluster;
     this.namespace = namespace;
+    this.env = env;
     this.operatorClient = cluster.operatorClient(denials);
     startOperator();
   }
 
-  /** A fresh namespace and an operator for it. */
+  /** A fresh namespace and an operator for it with the default settings. */
   static OperatorOnCluster start(RealCluster cluster) {
-    return new OperatorOnCluster(cluster, cluster.newNamespace());
+    return start(cluster, Map.of());
+  }
+
+  /** A fresh namespace and an operator for it with the settings of {@code env}. */
+  static OperatorOnCluster start(RealCluster cluster, Map<String, String> env) {
+    return new OperatorOnCluster(cluster, cluster.newNamespace(), env);
   }
 
   void startOperator() {
-    OperatorConfig config = OperatorConfig.defaults().withWatchNamespaces(Set.of(namespace));
+    OperatorConfig config = OperatorConfig.fromEnv(env).withWatchNamespaces(Set.of(namespace));
     operator = PlexusOperator.create(operatorClient, config, TaskRecordMirror.DISABLED);
     operator.start();
   }
