@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import us.anth.plexus.api.PlexusTask;
@@ -31,6 +32,8 @@ public final class DevCommand implements Callable<Integer> {
   GlobalOptions global() {
     return root.global;
   }
+
+  @Mixin DevClusterOption cluster = new DevClusterOption();
 
   @Option(
       names = "--port",
@@ -100,7 +103,7 @@ public final class DevCommand implements Callable<Integer> {
     System.setOut(
         global().verbose ? System.err : new PrintStream(java.io.OutputStream.nullOutputStream()));
     try {
-      return DevStack.start(port, devDir, runnerClasspath);
+      return DevStack.start(cluster.cluster, port, devDir, runnerClasspath);
     } finally {
       System.setOut(stdout);
     }
