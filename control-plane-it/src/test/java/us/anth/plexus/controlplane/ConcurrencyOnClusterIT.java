@@ -3,6 +3,7 @@ package us.anth.plexus.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static us.anth.plexus.controlplane.OperatorOnCluster.eventually;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -35,18 +36,22 @@ class ConcurrencyOnClusterIT {
   private final AtomicInteger mostActive = new AtomicInteger();
   private final AtomicInteger mostQueued = new AtomicInteger();
   private final Set<String> everQueued = ConcurrentHashMap.newKeySet();
+  private final Map<String, Pod> pods = new ConcurrentHashMap<>();
+  private final AtomicInteger mostPodsUnfinished = new AtomicInteger();
 
   @Test
   void limitOfTwoNeverUnsuspendsMoreThanTwoJobsAndAllFiveFinish() {
     try (OperatorOnCluster on = OperatorOnCluster.start(RealCluster.get());
-        SharedIndexInformer<Job> watch =
+        SharedIndexInformer<Job> jobWatch =
             on.admin()
                 .batch()
                 .v1()
                 .jobs()
                 .inNamespace(on.namespace)
                 .withLabel(PlexusLabels.POOL, on.namespace + "-limited")
-                .inform(recorder())) {
+                .inform(recorder());
+        SharedIndexInformer<Pod> podWatch =
+            on.admin().pods().inNamespace(on.namespace).inform(podRecorder())) {
       String ns = on.namespace;
       PlexusWorkerPool pool = TestPools.pool(ns + "-limited", ns + "/*");
       on.createPool(TestPools.withLimit(pool, LIMIT));
@@ -64,6 +69,7 @@ class ConcurrencyOnClusterIT {
       assertThat(mostActive.get()).as("unsuspended unfinished Jobs at once").isEqualTo(LIMIT);
       assertThat(mostQueued.get()).as("suspended Jobs at once").isEqualTo(TASKS.size() - LIMIT);
       assertThat(everQueued).hasSize(TASKS.size() - LIMIT);
+      assertThat(mostPodsUnfinished.get()).as("pods not yet terminal at once").isEqualTo(LIMIT);
       for (String name : TASKS) {
         Job job = on.jobOf(name);
         assertThat(job.getSpec().getSuspend()).as(name).isFalse();
@@ -79,6 +85,7 @@ class ConcurrencyOnClusterIT {
                       .get()
                       .getStatus(),
               s -> s != null && s.getActiveTasks() == 0 && s.getQueuedTasks() == 0);
+      on.assertNothingDenied();
     }
   }
 
@@ -100,6 +107,36 @@ class ConcurrencyOnClusterIT {
         jobs.remove(job.getMetadata().getName());
       }
     };
+  }
+
+  /** Keeps the latest state of every pod and the most pods not yet terminal ever seen. */
+  private ResourceEventHandler<Pod> podRecorder() {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(Pod pod) {
+        record(pod);
+      }
+
+      @Override
+      public void onUpdate(Pod old, Pod pod) {
+        record(pod);
+      }
+
+      @Override
+      public void onDelete(Pod pod, boolean unknownFinalState) {
+        pods.remove(pod.getMetadata().getName());
+      }
+    };
+  }
+
+  private synchronized void record(Pod pod) {
+    pods.put(pod.getMetadata().getName(), pod);
+    long unfinished =
+        pods.values().stream()
+            .map(p -> p.getStatus() == null ? null : p.getStatus().getPhase())
+            .filter(phase -> !"Succeeded".equals(phase) && !"Failed".equals(phase))
+            .count();
+    mostPodsUnfinished.accumulateAndGet((int) unfinished, Math::max);
   }
 
   private synchronized void record(Job job) {

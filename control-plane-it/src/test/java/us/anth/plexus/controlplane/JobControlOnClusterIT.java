@@ -49,8 +49,7 @@ class JobControlOnClusterIT {
   @AfterAll
   void stop() {
     if (on != null) {
-      on.close();
-      assertThat(on.denials.denied()).as("requests RBAC denied to the operator").isEmpty();
+      on.closeAssertingNothingDenied();
     }
   }
 
@@ -133,12 +132,7 @@ class JobControlOnClusterIT {
     on.createPool(pool);
     on.createTask(TestTasks.builder().name("nosa").target(ns + "/nosa").command("true").buildNew());
 
-    Condition ready =
-        eventually()
-            .until(
-                () -> Conditions.find(on.status("nosa").getConditions(), Conditions.READY),
-                c -> c.isPresent() && "PodNotCreated".equals(c.get().getReason()))
-            .orElseThrow();
+    Condition ready = on.awaitReady("nosa", "PodNotCreated");
     String job = on.status("nosa").getJobName();
     assertThat(ready.getStatus()).isEqualTo("False");
     assertThat(ready.getMessage())

@@ -53,7 +53,7 @@ class KubectlOnClusterIT {
   @AfterAll
   void stop() {
     if (on != null) {
-      on.close();
+      on.closeAssertingNothingDenied();
     }
   }
 

@@ -1,7 +1,9 @@
 package us.anth.plexus.controlplane;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,6 +19,7 @@ import us.anth.plexus.api.TaskPhase;
 import us.anth.plexus.operator.OperatorConfig;
 import us.anth.plexus.operator.PlexusOperator;
 import us.anth.plexus.operator.mirror.TaskRecordMirror;
+import us.anth.plexus.operator.model.Conditions;
 import us.anth.plexus.operator.model.JobNames;
 
 /**
@@ -86,6 +89,15 @@ final class OperatorOnCluster implements AutoCloseable {
     return eventually().until(() -> status(name), s -> s.getPhase() == phase);
   }
 
+  /** Waits until condition Ready carries {@code reason}; returns it. */
+  Condition awaitReady(String name, String reason) {
+    return eventually()
+        .until(
+            () -> Conditions.find(status(name).getConditions(), Conditions.READY),
+            c -> c.isPresent() && reason.equals(c.get().getReason()))
+        .orElseThrow();
+  }
+
   Job jobOf(String taskName) {
     PlexusTask task = task(taskName);
     return task == null
@@ -118,5 +130,18 @@ final class OperatorOnCluster implements AutoCloseable {
   public void close() {
     operator.stop();
     operatorClient.close();
+  }
+
+  /**
+   * Stops the operator and asserts that the API server denied it nothing: it ran under the chart's
+   * operator ServiceAccount and Role.
+   */
+  void closeAssertingNothingDenied() {
+    close();
+    assertNothingDenied();
+  }
+
+  void assertNothingDenied() {
+    assertThat(denials.denied()).as("requests RBAC denied to the operator").isEmpty();
   }
 }
