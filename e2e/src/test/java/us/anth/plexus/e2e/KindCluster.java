@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.MountableFile;
-import us.anth.plexus.devkit.cluster.LocalCluster;
+import us.anth.plexus.devkit.cluster.ClusterCrds;
 
 /** A kind cluster in Docker with the Plexus CRDs applied and the runner image loaded. */
 final class KindCluster implements E2eCluster {
@@ -29,7 +29,7 @@ final class KindCluster implements E2eCluster {
     KindContainer<?> kind = new KindContainer<>();
     kind.start();
     KindCluster cluster = new KindCluster(kind);
-    LocalCluster.installCrds(cluster.client());
+    ClusterCrds.install(cluster.client());
     cluster.loadImage(runnerImage);
     return cluster;
   }

@@ -1,15 +1,9 @@
 package us.anth.plexus.devkit.cluster;
 
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import us.anth.plexus.devkit.EmbeddedKubeApi;
 import us.anth.plexus.devkit.executor.ExecutorOptions;
 import us.anth.plexus.devkit.node.NodeAgent;
 import us.anth.plexus.devkit.node.NodeSpec;
@@ -46,7 +40,7 @@ public final class LocalCluster implements AutoCloseable {
     LocalControlPlane plane = LocalControlPlane.start(binary);
     Duration planeStart = since(started);
     try {
-      installCrds(plane.client());
+      ClusterCrds.install(plane.client());
       NodeAgent agent =
           new NodeAgent(plane.client(), plane.serverUrl(), nodes, options, workDir).start();
       return new LocalCluster(plane, agent, planeStart, since(started));
@@ -54,34 +48,6 @@ public final class LocalCluster implements AutoCloseable {
       plane.close();
       throw e;
     }
-  }
-
-  /** Creates the generated CRDs (server-side apply) and waits until both are Established. */
-  public static void installCrds(KubernetesClient client) {
-    for (String resource : EmbeddedKubeApi.CRD_RESOURCES) {
-      try (InputStream in = LocalCluster.class.getResourceAsStream(resource)) {
-        CustomResourceDefinition crd =
-            client.apiextensions().v1().customResourceDefinitions().load(in).item();
-        client.resource(crd).forceConflicts().serverSideApply();
-        client
-            .apiextensions()
-            .v1()
-            .customResourceDefinitions()
-            .withName(crd.getMetadata().getName())
-            .waitUntilCondition(LocalCluster::established, 60, TimeUnit.SECONDS);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  }
-
-  /** Whether the CRD has condition Established=True. */
-  public static boolean established(CustomResourceDefinition crd) {
-    return crd != null
-        && crd.getStatus() != null
-        && crd.getStatus().getConditions() != null
-        && crd.getStatus().getConditions().stream()
-            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
   public LocalControlPlane plane() {

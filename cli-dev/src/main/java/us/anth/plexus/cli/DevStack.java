@@ -15,6 +15,8 @@ import us.anth.plexus.devkit.EmbeddedDynamo;
 import us.anth.plexus.devkit.executor.ExecutorOptions;
 import us.anth.plexus.operator.OperatorConfig;
 import us.anth.plexus.operator.PlexusOperator;
+import us.anth.plexus.store.TaskRecordStore;
+import us.anth.plexus.store.TaskStageStore;
 import us.anth.plexus.store.TaskStoreSettings;
 
 /**
@@ -23,13 +25,11 @@ import us.anth.plexus.store.TaskStoreSettings;
  * local control plane), DynamoDB Local with the dashboard's tables, the operator and the {@code
  * dev-default} pool (every target, empty command prefix). Writes {@code <devDir>/kubeconfig}.
  */
-public final class DevStack implements AutoCloseable {
+public final class DevStack implements DevEnvironment {
   public static final String DEFAULT_POOL = "dev-default";
 
   /** Account of tasks dispatched to the dev stack (its remote's PLEXUS_ACCOUNT_ID). */
   public static final String DEV_ACCOUNT = "dev";
-
-  public static final String NAMESPACE = "default";
 
   private final DevKube kube;
   private final EmbeddedDynamo dynamo;
@@ -66,7 +66,7 @@ public final class DevStack implements AutoCloseable {
     }
     DevKube kube =
         cluster == DevCluster.local
-            ? LocalClusterDevKube.start(options, devDir, NAMESPACE)
+            ? LocalClusterDevKube.start(options, devDir, DevRemote.NAMESPACE)
             : InProcessDevKube.start(port, options);
     EmbeddedDynamo dynamo = null;
     try {
@@ -78,8 +78,8 @@ public final class DevStack implements AutoCloseable {
       // Written last: a kubeconfig on disk means the whole stack is up.
       Map<String, String> remoteEnv = new HashMap<>(dynamo.settings().toEnv());
       remoteEnv.put("PLEXUS_ACCOUNT_ID", DEV_ACCOUNT);
-      DevRemote.write(devDir.resolve("config.yaml"), kubeconfig, NAMESPACE, remoteEnv);
-      kube.writeKubeconfig(kubeconfig, NAMESPACE);
+      DevRemote.write(devDir.resolve("config.yaml"), kubeconfig, DevRemote.NAMESPACE, remoteEnv);
+      kube.writeKubeconfig(kubeconfig, DevRemote.NAMESPACE);
       return new DevStack(kube, dynamo, operator, kubeconfig);
     } catch (RuntimeException e) {
       closeQuietly(kube, dynamo);
@@ -104,14 +104,17 @@ public final class DevStack implements AutoCloseable {
     client.resources(PlexusWorkerPool.class).resource(pool).create();
   }
 
+  @Override
   public KubernetesClient client() {
     return kube.client();
   }
 
+  @Override
   public Path kubeconfig() {
     return kubeconfig;
   }
 
+  @Override
   public String apiUrl() {
     return kube.url();
   }
@@ -120,17 +123,32 @@ public final class DevStack implements AutoCloseable {
     return dynamo;
   }
 
+  @Override
+  public String dynamoEndpoint() {
+    return dynamo.endpoint();
+  }
+
+  @Override
+  public CliContext.Stores stores() {
+    TaskStoreSettings settings = dynamo.settings();
+    return new CliContext.Stores(
+        new TaskRecordStore(dynamo.client(), settings),
+        new TaskStageStore(dynamo.client(), settings));
+  }
+
   /** Pods (or Jobs) running as local processes now, by namespace/name, with their pids. */
   public Map<String, Long> runningPids() {
     return kube.runningPids();
   }
 
   /** The remotes file naming this stack {@code dev} (written at start). */
+  @Override
   public Path remotesFile() {
     return kubeconfig.resolveSibling("config.yaml");
   }
 
   /** The environment a client command needs to reach this stack. */
+  @Override
   public Map<String, String> clientEnv() {
     Map<String, String> env = new HashMap<>(dynamo.settings().toEnv());
     env.put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());

@@ -56,7 +56,7 @@ class DevOnLocalClusterIT {
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).contains("Phase:      Succeeded");
     PlexusTask task =
-        Tasks.list(dev.stack.client(), DevStack.NAMESPACE).stream()
+        Tasks.list(dev.stack.client(), DevRemote.NAMESPACE).stream()
             .filter(t -> "acct-local".equals(t.getSpec().getAccountId()))
             .findFirst()
             .orElseThrow();
@@ -66,7 +66,7 @@ class DevOnLocalClusterIT {
             dev.stack
                 .client()
                 .pods()
-                .inNamespace(DevStack.NAMESPACE)
+                .inNamespace(DevRemote.NAMESPACE)
                 .withName(pod)
                 .get()
                 .getSpec()
@@ -100,7 +100,7 @@ class DevOnLocalClusterIT {
             dev.stack
                 .client()
                 .resources(PlexusTask.class)
-                .inNamespace(DevStack.NAMESPACE)
+                .inNamespace(DevRemote.NAMESPACE)
                 .withName("demo-from-kubectl")
                 .get()
                 .getStatus()
