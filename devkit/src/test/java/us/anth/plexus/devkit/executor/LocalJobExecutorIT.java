@@ -90,6 +90,17 @@ class LocalJobExecutorIT {
                 .getTerminated()
                 .getExitCode())
         .isEqualTo(127);
+    assertThat(
+            pods("notfound")
+                .get(0)
+                .getStatus()
+                .getContainerStatuses()
+                .get(0)
+                .getState()
+                .getTerminated()
+                .getMessage())
+        .as("the container's termination message, from the file it was given")
+        .isEqualTo("fake runner final state: exit 127");
   }
 
   @Test
