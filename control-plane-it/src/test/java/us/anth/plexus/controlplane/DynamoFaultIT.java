@@ -66,10 +66,7 @@ class DynamoFaultIT {
         int jobsAtRecovery = ledger.jobs();
         int pendingAtRecovery = ledger.succeededNotRecorded();
         flow.get(5, TimeUnit.MINUTES);
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (System.nanoTime() < deadline && ledger.unfinished() > 0) {
-          Thread.sleep(2000);
-        }
+        ledger.awaitFinished(Duration.ofMinutes(4));
 
         TaskLedger.Counts counts = ledger.count();
         System.out.printf(

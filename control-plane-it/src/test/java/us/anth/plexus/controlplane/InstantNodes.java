@@ -1,5 +1,7 @@
 package us.anth.plexus.controlplane;
 
+import io.fabric8.kubernetes.api.model.TaintBuilder;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -16,17 +18,22 @@ import us.anth.plexus.operator.testing.TestPools;
 /**
  * Extra nodes on the shared control plane whose pods run {@link InstantContainer} instead of the
  * runner (a one-class classpath: a cheap JVM each), for suites that push hundreds of tasks through
- * the real Job controller and scheduler. Pools reach them through {@link #LABEL}.
+ * the real Job controller and scheduler. Only pools made by {@link #pool} reach them (label and
+ * NoSchedule taint {@link #LABEL}); other suites' pods never land there.
  */
 final class InstantNodes implements AutoCloseable {
   static final String LABEL = "plexus.anth.us/instant-node";
 
+  private final RealCluster cluster;
   private final NodeAgent agent;
   private final String group;
+  private final List<NodeSpec> nodes;
 
-  private InstantNodes(NodeAgent agent, String group) {
+  private InstantNodes(RealCluster cluster, NodeAgent agent, String group, List<NodeSpec> nodes) {
+    this.cluster = cluster;
     this.agent = agent;
     this.group = group;
+    this.nodes = nodes;
   }
 
   /** {@code count} nodes named {@code <group>-N} (110 pods each), labelled {@code LABEL=group}. */
@@ -38,7 +45,12 @@ final class InstantNodes implements AutoCloseable {
                     new NodeSpec(
                         group + "-" + i,
                         Map.of(LABEL, group, NodeSpec.ZONE_LABEL, NodeSpec.ZONE),
-                        List.of(),
+                        List.of(
+                            new TaintBuilder()
+                                .withKey(LABEL)
+                                .withValue(group)
+                                .withEffect("NoSchedule")
+                                .build()),
                         Map.of()))
             .toList();
     try {
@@ -51,7 +63,7 @@ final class InstantNodes implements AutoCloseable {
       NodeAgent agent =
           new NodeAgent(cluster.admin(), cluster.plane.serverUrl(), nodes, options, workDir)
               .start();
-      return new InstantNodes(agent, group);
+      return new InstantNodes(cluster, agent, group, nodes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -61,6 +73,15 @@ final class InstantNodes implements AutoCloseable {
   PlexusWorkerPool pool(String name, String... patterns) {
     PlexusWorkerPool pool = TestPools.pool(name, patterns);
     pool.getSpec().setNodeSelector(Map.of(LABEL, group));
+    pool.getSpec()
+        .setTolerations(
+            List.of(
+                new TolerationBuilder()
+                    .withKey(LABEL)
+                    .withOperator("Equal")
+                    .withValue(group)
+                    .withEffect("NoSchedule")
+                    .build()));
     return pool;
   }
 
@@ -74,8 +95,10 @@ final class InstantNodes implements AutoCloseable {
     }
   }
 
+  /** Stops the agent and removes its nodes, so no later pod is bound to a node nobody runs. */
   @Override
   public void close() {
     agent.close();
+    nodes.forEach(node -> cluster.admin().nodes().withName(node.name()).delete());
   }
 }

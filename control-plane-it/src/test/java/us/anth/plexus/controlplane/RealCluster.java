@@ -91,19 +91,22 @@ final class RealCluster {
   static void installCrds(KubernetesClient client) {
     for (String resource : EmbeddedKubeApi.CRD_RESOURCES) {
       try (InputStream in = RealCluster.class.getResourceAsStream(resource)) {
-        CustomResourceDefinition crd =
-            client.apiextensions().v1().customResourceDefinitions().load(in).item();
-        client.resource(crd).forceConflicts().serverSideApply();
-        client
-            .apiextensions()
-            .v1()
-            .customResourceDefinitions()
-            .withName(crd.getMetadata().getName())
-            .waitUntilCondition(RealCluster::established, 60, TimeUnit.SECONDS);
+        applyCrd(client, client.apiextensions().v1().customResourceDefinitions().load(in).item());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /** Applies {@code crd} (server-side) and waits until it is Established. */
+  static void applyCrd(KubernetesClient client, CustomResourceDefinition crd) {
+    client.resource(crd).forceConflicts().serverSideApply();
+    client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .withName(crd.getMetadata().getName())
+        .waitUntilCondition(RealCluster::established, 60, TimeUnit.SECONDS);
   }
 
   static boolean established(CustomResourceDefinition crd) {

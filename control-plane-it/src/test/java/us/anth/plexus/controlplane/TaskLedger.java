@@ -94,21 +94,22 @@ final class TaskLedger {
     return counts.lostInStatus() + counts.lostInDynamo();
   }
 
+  /** Waits until every task is final in its status and its record, or {@code timeout} passed. */
+  void awaitFinished(java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline && unfinished() > 0) {
+      Thread.sleep(2000);
+    }
+  }
+
   /** Counts of what became of every created task. */
   Counts count() {
     List<PlexusTask> tasks =
         admin.resources(PlexusTask.class).inNamespace(namespace).list().getItems();
     List<Job> jobs = admin.batch().v1().jobs().inNamespace(namespace).list().getItems();
     Map<String, Long> podsByJob =
-        admin.pods().inNamespace(namespace).list().getItems().stream()
-            .map(TaskLedger::jobOf)
-            .filter(java.util.Objects::nonNull)
-            .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    Map<String, Long> jobsByTask =
-        jobs.stream()
-            .map(TaskLedger::ownerUid)
-            .filter(java.util.Objects::nonNull)
-            .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        countBy(admin.pods().inNamespace(namespace).list().getItems(), TaskLedger::jobOf);
+    Map<String, Long> jobsByTask = countBy(jobs, TaskLedger::ownerUid);
     int extraJobs = jobsByTask.values().stream().mapToInt(n -> (int) (n - 1)).sum();
     int extraPods = podsByJob.values().stream().mapToInt(n -> (int) Math.max(0, n - 1)).sum();
     int pods = podsByJob.values().stream().mapToInt(Long::intValue).sum();
@@ -147,6 +148,13 @@ final class TaskLedger {
         notOneAttempt,
         lostInStatus,
         lostInDynamo);
+  }
+
+  private static <T> Map<String, Long> countBy(List<T> items, Function<T, String> key) {
+    return items.stream()
+        .map(key)
+        .filter(java.util.Objects::nonNull)
+        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
   }
 
   private static String jobOf(Pod pod) {

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
@@ -122,13 +121,7 @@ class TolerantReadingOnClusterIT {
                             .withXKubernetesPreserveUnknownFields(true)
                             .build());
               });
-      on.admin().resource(crd).forceConflicts().serverSideApply();
-      on.admin()
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .withName(crd.getMetadata().getName())
-          .waitUntilCondition(RealCluster::established, 60, TimeUnit.SECONDS);
+      RealCluster.applyCrd(on.admin(), crd);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

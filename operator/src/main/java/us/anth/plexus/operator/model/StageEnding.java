@@ -1,5 +1,7 @@
 package us.anth.plexus.operator.model;
 
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
@@ -137,41 +139,26 @@ public final class StageEnding {
 
   /** The runner's final state from the newest terminated pod's termination message, if any. */
   public static Optional<PlexusTaskStatus> podRunnerFinal(List<Pod> pods) {
-    return newest(pods)
-        .flatMap(
-            p ->
-                p.getStatus().getContainerStatuses().stream()
-                    .filter(c -> JobContract.CONTAINER.equals(c.getName()))
-                    .map(StageEnding::terminationMessage)
-                    .flatMap(Optional::stream)
-                    .findFirst())
+    return runnerTerminated(pods)
+        .map(ContainerStateTerminated::getMessage)
         .flatMap(TerminationMessage::decode);
-  }
-
-  private static Optional<Pod> newest(List<Pod> pods) {
-    return pods.stream()
-        .filter(p -> p.getStatus() != null && p.getStatus().getContainerStatuses() != null)
-        .max(Comparator.comparing(p -> String.valueOf(p.getMetadata().getCreationTimestamp())));
-  }
-
-  private static Optional<String> terminationMessage(ContainerStatus container) {
-    if (container.getState() != null && container.getState().getTerminated() != null) {
-      return Optional.ofNullable(container.getState().getTerminated().getMessage());
-    }
-    if (container.getLastState() != null && container.getLastState().getTerminated() != null) {
-      return Optional.ofNullable(container.getLastState().getTerminated().getMessage());
-    }
-    return Optional.empty();
   }
 
   /** The runner container's exit code in the newest terminated pod, if any. */
   public static Optional<Integer> podExitCode(List<Pod> pods) {
-    return newest(pods)
+    return runnerTerminated(pods).map(ContainerStateTerminated::getExitCode);
+  }
+
+  /** The runner container's terminated state (else last state) in the newest pod, if any. */
+  private static Optional<ContainerStateTerminated> runnerTerminated(List<Pod> pods) {
+    return pods.stream()
+        .filter(p -> p.getStatus() != null && p.getStatus().getContainerStatuses() != null)
+        .max(Comparator.comparing(p -> String.valueOf(p.getMetadata().getCreationTimestamp())))
         .flatMap(
             p ->
                 p.getStatus().getContainerStatuses().stream()
                     .filter(c -> JobContract.CONTAINER.equals(c.getName()))
-                    .map(StageEnding::terminatedExitCode)
+                    .map(StageEnding::terminated)
                     .flatMap(Optional::stream)
                     .findFirst());
   }
@@ -192,14 +179,11 @@ public final class StageEnding {
             .anyMatch(c -> c.getState() != null && c.getState().getRunning() != null);
   }
 
-  private static Optional<Integer> terminatedExitCode(ContainerStatus container) {
+  private static Optional<ContainerStateTerminated> terminated(ContainerStatus container) {
     if (container.getState() != null && container.getState().getTerminated() != null) {
-      return Optional.ofNullable(container.getState().getTerminated().getExitCode());
+      return Optional.of(container.getState().getTerminated());
     }
-    if (container.getLastState() != null && container.getLastState().getTerminated() != null) {
-      return Optional.ofNullable(container.getLastState().getTerminated().getExitCode());
-    }
-    return Optional.empty();
+    return Optional.ofNullable(container.getLastState()).map(ContainerState::getTerminated);
   }
 
   private static String message(TaskPhase phase, StageState was, Integer exitCode) {
