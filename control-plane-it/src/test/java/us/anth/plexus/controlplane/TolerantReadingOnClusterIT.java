@@ -18,6 +18,7 @@ import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.TaskPhase;
 import us.anth.plexus.devkit.EmbeddedKubeApi;
+import us.anth.plexus.devkit.cluster.ClusterCrds;
 import us.anth.plexus.operator.model.Conditions;
 import us.anth.plexus.operator.testing.TestPools;
 import us.anth.plexus.operator.testing.TestTasks;
@@ -121,7 +122,7 @@ class TolerantReadingOnClusterIT {
                             .withXKubernetesPreserveUnknownFields(true)
                             .build());
               });
-      RealCluster.applyCrd(on.admin(), crd);
+      ClusterCrds.apply(on.admin(), crd);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
