@@ -16,8 +16,9 @@ import us.anth.plexus.store.TaskRecordStore;
 
 /**
  * The operator, a process of its own on the real control plane, is SIGKILLed at random points ten
- * times while 200 tasks flow, and started again each time: every task ends with one Job and one pod
- * (one attempt), Succeeded in its status and COMPLETED in DynamoDB. Prints its counts.
+ * times while 200 tasks flow (alternately while it starts up and while it reconciles, after
+ * /readyz), and started again each time: every task ends with one Job and one pod (one attempt),
+ * Succeeded in its status and COMPLETED in DynamoDB. Prints its counts.
  */
 class OperatorKillFaultIT {
   private static final int TASKS = 200;
@@ -52,7 +53,17 @@ class OperatorKillFaultIT {
 
       List<String> kills = new ArrayList<>();
       for (int kill = 1; kill <= KILLS; kill++) {
-        Thread.sleep(2000 + random.nextInt(8000));
+        if (kill % 2 == 0) {
+          // while it starts up: informers syncing, first reconciles
+          Thread.sleep(500 + random.nextInt(4000));
+        } else {
+          // while it reconciles: a random moment after it is ready
+          long readyBy = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+          while (!operator.isReady() && System.nanoTime() < readyBy) {
+            Thread.sleep(200);
+          }
+          Thread.sleep(1000 + random.nextInt(5000));
+        }
         operator.kill();
         kills.add(ledger.created() + "/" + ledger.jobs());
         operator.restart();

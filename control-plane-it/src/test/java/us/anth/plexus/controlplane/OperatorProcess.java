@@ -29,13 +29,13 @@ final class OperatorProcess implements AutoCloseable {
 
   private final Map<String, String> env;
   private final Path log;
-  private final int metricsPort;
+  private final int healthPort;
   private Process process;
 
-  private OperatorProcess(Map<String, String> env, Path log, int metricsPort) {
+  private OperatorProcess(Map<String, String> env, Path log, int healthPort) {
     this.env = env;
     this.log = log;
-    this.metricsPort = metricsPort;
+    this.healthPort = healthPort;
   }
 
   /**
@@ -63,7 +63,7 @@ final class OperatorProcess implements AutoCloseable {
     env.put("PLEXUS_HEALTH_PORT", Integer.toString(port));
     env.put("PLEXUS_METRICS_PORT", Integer.toString(port + 1));
     OperatorProcess operator =
-        new OperatorProcess(Map.copyOf(env), dir.resolve(identity + ".log"), port + 1);
+        new OperatorProcess(Map.copyOf(env), dir.resolve(identity + ".log"), port);
     operator.restart();
     return operator;
   }
@@ -121,16 +121,29 @@ final class OperatorProcess implements AutoCloseable {
 
   /** An untagged counter or gauge of its Prometheus metrics; empty when not (yet) served. */
   Optional<Double> metric(String name) {
+    return get(healthPort + 1, "/metrics")
+        .map(
+            body ->
+                Pattern.compile("(?m)^" + Pattern.quote(name) + " ([0-9.eE+-]+)$").matcher(body))
+        .filter(Matcher::find)
+        .map(m -> Double.parseDouble(m.group(1)));
+  }
+
+  /** Whether {@code /readyz} answers 200: started, informers synced and healthy. */
+  boolean isReady() {
+    return get(healthPort, "/readyz").isPresent();
+  }
+
+  /** The body of a 200 answer, empty for anything else or no answer. */
+  private static Optional<String> get(int port, String path) {
     try {
-      String body =
+      HttpResponse<String> response =
           HTTP.send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
-                      .timeout(Duration.ofSeconds(3))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + " ([0-9.eE+-]+)$").matcher(body);
-      return m.find() ? Optional.of(Double.parseDouble(m.group(1))) : Optional.empty();
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                  .timeout(Duration.ofSeconds(3))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {
