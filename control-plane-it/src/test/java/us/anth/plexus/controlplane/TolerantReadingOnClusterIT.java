@@ -99,7 +99,7 @@ class TolerantReadingOnClusterIT {
             .until(
                 () -> on.admin().resources(PlexusTask.class).inNamespace(ns).list().getItems(),
                 java.util.List::isEmpty);
-        RealCluster.installCrds(on.admin());
+        ClusterCrds.install(on.admin());
       }
     }
   }
