@@ -42,6 +42,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
   private final OperatorMetrics metrics;
   private final UnknownFields unknownFields = new UnknownFields();
   private final StageEndStep stageEnd = new StageEndStep(caches);
+  private final RollbackStep rollback;
   private final List<Step> steps;
 
   public PlexusTaskReconciler(
@@ -63,6 +64,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
             metrics,
             new PodStartWatch(
                 Duration.ofSeconds(config.podStartGraceSeconds()), new JobCreateFailures(client)));
+    this.rollback = new RollbackStep(caches, jobs, config);
     this.publisher = new TaskPublisher(client, mirror);
     this.deletion =
         new TaskDeletion(
@@ -73,14 +75,15 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
     this.steps =
         List.of(
             this::unfinished,
+            AuditSteps::created,
             new SpecCheckStep(caches, unknownFields)::check,
             jobSteps::cancel,
             taskIds::assign,
             admission::validate,
             admission::dependencies,
             admission::route,
-            admission::approval,
             admission::dryRun,
+            admission::approval,
             jobSteps::ensureJob,
             jobSteps::observe);
   }
@@ -94,6 +97,8 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
         break;
       }
     }
+    AuditSteps.phaseChanges(run);
+    rollback.apply(run);
     stageEnd.apply(run);
     retention.apply(run);
     publisher.publish(run);
