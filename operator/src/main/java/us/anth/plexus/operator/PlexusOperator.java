@@ -15,6 +15,7 @@ import us.anth.plexus.operator.reconciler.TaskUpdateFilter;
 import us.anth.plexus.operator.runtime.LeadershipLoss;
 import us.anth.plexus.operator.runtime.OperatorMetrics;
 import us.anth.plexus.operator.runtime.ReadProblemsCloner;
+import us.anth.plexus.operator.runtime.WithoutManagedFields;
 
 /**
  * The Plexus operator, embeddable: {@link #create}, {@link #start()}, {@link #stop()}. The client
@@ -58,6 +59,7 @@ public final class PlexusOperator {
         new PlexusTaskReconciler(client, config, mirror, metrics),
         controller -> {
           controller
+              .withItemStore(new WithoutManagedFields<>())
               .withGenerationAware(false)
               .withOnUpdateFilter(TaskUpdateFilter::accept)
               // A task is never given up on after transient API errors: JOSDK's default stops
@@ -72,7 +74,8 @@ public final class PlexusOperator {
             controller.settingNamespaces(config.watchNamespaces());
           }
         });
-    operator.register(new PoolReconciler(client));
+    operator.register(
+        new PoolReconciler(client), pools -> pools.withItemStore(new WithoutManagedFields<>()));
     return new PlexusOperator(operator, metrics, leadershipLoss);
   }
 

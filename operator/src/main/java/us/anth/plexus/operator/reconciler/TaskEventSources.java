@@ -12,6 +12,7 @@ import java.util.Objects;
 import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
+import us.anth.plexus.operator.runtime.WithoutManagedFields;
 
 /**
  * The informers a task reconcile reads besides the tasks: pools (spec changes only), and the Jobs
@@ -32,6 +33,7 @@ final class TaskEventSources {
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(PlexusWorkerPool.class, PlexusTask.class)
                 .withName("pools")
+                .withItemStore(new WithoutManagedFields<>())
                 .withWatchAllNamespaces()
                 .withSecondaryToPrimaryMapper(mappers::poolToTasks)
                 .withOnUpdateFilter(TaskEventSources::specChanged)
@@ -41,6 +43,7 @@ final class TaskEventSources {
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(Job.class, PlexusTask.class)
                 .withName("jobs")
+                .withItemStore(new WithoutManagedFields<>())
                 .withLabelSelector(PlexusLabels.MANAGED_BY + "=" + PlexusLabels.MANAGED_BY_VALUE)
                 .withSecondaryToPrimaryMapper(mappers::jobToTasks)
                 .build(),
@@ -49,6 +52,7 @@ final class TaskEventSources {
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(Pod.class, PlexusTask.class)
                 .withName("pods")
+                .withItemStore(new WithoutManagedFields<>())
                 .withLabelSelector(PlexusLabels.MANAGED_BY + "=" + PlexusLabels.MANAGED_BY_VALUE)
                 .withSecondaryToPrimaryMapper(TaskMappers::owningTask)
                 .build(),
