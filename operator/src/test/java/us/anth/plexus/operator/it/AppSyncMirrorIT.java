@@ -153,6 +153,41 @@ class AppSyncMirrorIT {
   }
 
   @Test
+  void declaredStagesArriveAsPendingOnCreateTaskStageEventsBeforeTheJob() {
+    String ns = harness.newNamespace();
+    harness.createPool(TestPools.pool(ns + "-p", ns + "/*"));
+    String taskId = dashboardTask(ns);
+    try (AppSyncSubscriber subscriber = rig.subscriber()) {
+      subscriber.subscribe(
+          "subscription { onCreateTaskStage { id taskId name order status totalItems } }");
+      harness.createTask(
+          TestTasks.builder()
+              .namespace(ns)
+              .name("declared")
+              .target(ns + "/x")
+              .taskId(taskId)
+              .stages(
+                  new us.anth.plexus.api.StageDeclaration("Setup", 1, null),
+                  new us.anth.plexus.api.StageDeclaration("Processing", 2, 7L))
+              .buildNew());
+      for (String name : java.util.List.of("Setup", "Processing")) {
+        JsonNode created =
+            subscriber.await(
+                "onCreateTaskStage",
+                e ->
+                    taskId.equals(e.path("taskId").asText())
+                        && name.equals(e.path("name").asText()),
+                java.time.Duration.ofSeconds(20));
+        assertThat(created.path("status").asText()).isEqualTo("PENDING");
+      }
+      eventually().until(() -> harness.jobOf(ns, "declared"), j -> j != null);
+      assertThat(harness.status(ns, "declared").getStages())
+          .extracting(s -> s.getName() + ":" + s.getStatus())
+          .containsExactly("Setup:PENDING", "Processing:PENDING");
+    }
+  }
+
+  @Test
   void aBadKeyGivesSyncedFalseWithAppSyncsMessage() {
     try (OperatorHarness badKey =
         OperatorHarness.start(

@@ -96,6 +96,11 @@ public final class TestTasks {
     return this;
   }
 
+  public TestTasks stages(us.anth.plexus.api.StageDeclaration... declared) {
+    spec.setStages(List.of(declared));
+    return this;
+  }
+
   public TestTasks dependsOn(String... names) {
     spec.setDependsOn(List.of(names));
     return this;

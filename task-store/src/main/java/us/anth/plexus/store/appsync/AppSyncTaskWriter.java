@@ -88,6 +88,15 @@ public final class AppSyncTaskWriter {
         send(TaskMutations.updateStage(stage)), TaskMutations.GET_STAGE, "getTaskStage", id);
   }
 
+  /**
+   * Creates the stage (createTaskStage, firing onCreateTaskStage) unless it exists: a stage
+   * declared up front, written before the runner starts. An existing stage is left as it is
+   * (SUPERSEDED).
+   */
+  public WriteResult createStageIfAbsent(StageUpdate stage) {
+    return send(TaskMutations.createStage(stage));
+  }
+
   /** A failed condition on a record that does not exist is NOT_FOUND, not SUPERSEDED. */
   private WriteResult checked(WriteResult result, String query, String field, String id) {
     if (result.outcome() == WriteResult.Outcome.SUPERSEDED) {
