@@ -8,25 +8,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The local process that stands in for a Job's {@code runner} container: {@code java -cp <cp>
  * RunnerMain <args>} with the container's env resolved (literal values; the fieldRefs {@code
- * metadata.name} and {@code spec.nodeName}) plus {@code KUBECONFIG}. Pure: built from the container
- * and options only.
+ * metadata.name} and {@code spec.nodeName}; secretKeyRefs through a lookup, a missing entry left
+ * out) plus {@code KUBECONFIG}. Pure: built from the container, options and the lookup only.
  */
 public record ProcessSpec(List<String> command, Map<String, String> env) {
 
-  /** Builds the process for {@code container} running as pod {@code podName}. */
+  /** Builds the process for {@code container} running as pod {@code podName}; no Secrets. */
   public static ProcessSpec forContainer(
       Container container, String podName, ExecutorOptions options) {
+    return forContainer(container, podName, options, (secret, key) -> Optional.empty());
+  }
+
+  /**
+   * Builds the process for {@code container} running as pod {@code podName}; {@code secrets}
+   * answers a secretKeyRef (Secret name, key) in the pod's namespace.
+   */
+  public static ProcessSpec forContainer(
+      Container container,
+      String podName,
+      ExecutorOptions options,
+      BiFunction<String, String, Optional<String>> secrets) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
         new ArrayList<>(List.of(java, "-cp", options.classpath(), options.mainClass()));
     command.addAll(Optional.ofNullable(container.getArgs()).orElse(List.of()));
     Map<String, String> env = new LinkedHashMap<>();
     for (EnvVar var : Optional.ofNullable(container.getEnv()).orElse(List.of())) {
-      resolve(var, podName, options.nodeName()).ifPresent(value -> env.put(var.getName(), value));
+      resolve(var, podName, options.nodeName(), secrets)
+          .ifPresent(value -> env.put(var.getName(), value));
     }
     if (options.kubeconfig() != null) {
       env.put("KUBECONFIG", options.kubeconfig().toAbsolutePath().toString());
@@ -34,9 +48,17 @@ public record ProcessSpec(List<String> command, Map<String, String> env) {
     return new ProcessSpec(List.copyOf(command), Map.copyOf(env));
   }
 
-  private static Optional<String> resolve(EnvVar var, String podName, String nodeName) {
+  private static Optional<String> resolve(
+      EnvVar var,
+      String podName,
+      String nodeName,
+      BiFunction<String, String, Optional<String>> secrets) {
     if (var.getValueFrom() == null) {
       return Optional.of(Optional.ofNullable(var.getValue()).orElse(""));
+    }
+    var secretRef = var.getValueFrom().getSecretKeyRef();
+    if (secretRef != null) {
+      return secrets.apply(secretRef.getName(), secretRef.getKey());
     }
     if (var.getValueFrom().getFieldRef() == null) {
       return Optional.empty();

@@ -21,6 +21,7 @@ import us.anth.plexus.devkit.appsync.SimulatorUnavailableException;
 import us.anth.plexus.operator.OperatorConfig;
 import us.anth.plexus.operator.mirror.TaskRecordMirrors;
 import us.anth.plexus.operator.model.Conditions;
+import us.anth.plexus.operator.testing.CountingProxy;
 import us.anth.plexus.operator.testing.JobControllerSimulator;
 import us.anth.plexus.operator.testing.OperatorHarness;
 import us.anth.plexus.operator.testing.TestPools;
@@ -212,6 +213,50 @@ class AppSyncMirrorIT {
               .orElseThrow();
       assertThat(synced.getReason()).isEqualTo("MirrorFailed");
       assertThat(synced.getMessage()).contains("UnauthorizedException");
+    }
+  }
+
+  /**
+   * A refused write is not a retry storm: one request per mirror attempt (GraphQL errors are not
+   * retried by the client) and the operator rechecks every 5 s, so a task with a revoked key costs
+   * a handful of requests over 12 s, and Synced=False keeps AppSync's own message.
+   */
+  @Test
+  void aRefusedWriteIsRetriedEveryFiveSecondsNotInAStorm() throws Exception {
+    try (CountingProxy proxy = CountingProxy.to(rig.simulator().graphqlUrl());
+        OperatorHarness revoked =
+            OperatorHarness.start(
+                OperatorConfig.defaults(),
+                TaskRecordMirrors.fromEnv(
+                    Map.of(
+                        TaskSink.ENV,
+                        "appsync",
+                        AppSyncSettings.URL,
+                        proxy.url().toString(),
+                        AppSyncSettings.API_KEY,
+                        "da2-revoked")))) {
+      String ns = revoked.newNamespace();
+      revoked.createPool(TestPools.pool(ns + "-p", ns + "/*"));
+      revoked.createTask(
+          TestTasks.builder()
+              .namespace(ns)
+              .name("storm")
+              .target(ns + "/x")
+              .taskId(dashboardTask(ns))
+              .buildNew());
+      eventually()
+          .until(
+              () -> Conditions.find(revoked.status(ns, "storm").getConditions(), Conditions.SYNCED),
+              c -> c.isPresent() && "False".equals(c.get().getStatus()));
+      int atFirstFailure = proxy.requests();
+      Thread.sleep(12_000);
+      int later = proxy.requests() - atFirstFailure;
+      assertThat(later).as("requests in the 12 s after the first refusal").isBetween(1, 8);
+      assertThat(
+              Conditions.find(revoked.status(ns, "storm").getConditions(), Conditions.SYNCED)
+                  .orElseThrow()
+                  .getMessage())
+          .contains("UnauthorizedException");
     }
   }
 
