@@ -105,6 +105,27 @@ class AppSyncRunnerProcessIT {
     }
   }
 
+  /**
+   * AppSync refusing every write (a revoked key) is logged once in AppSync's own words and never
+   * retried: the run still ends with its command's exit code and no failed attempts.
+   */
+  @Test
+  void aRefusedKeyIsLoggedOnceAndNotRetried() throws Exception {
+    PlexusTask task = TestTasks.demo(api.client());
+    Path stderr = dir.resolve("stderr.txt");
+
+    assertThat(RunnerProcess.runToEnd(api.url(), task, env("da2-revoked"), stderr))
+        .as(Files.readString(stderr))
+        .isZero();
+
+    List<String> lines = Files.readAllLines(stderr);
+    assertThat(lines.stream().filter(l -> l.contains("UnauthorizedException")))
+        .as(String.join("\n", lines))
+        .hasSize(1);
+    assertThat(lines.stream().filter(l -> l.startsWith("appsync: ") || l.contains(" appsync: ")))
+        .anySatisfy(l -> assertThat(l).contains("writes for", ", 0 failed attempts"));
+  }
+
   @Test
   void aMissingApiKeyStopsTheRunnerWithOneLine() throws Exception {
     PlexusTask task =

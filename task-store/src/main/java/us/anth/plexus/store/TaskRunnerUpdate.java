@@ -24,6 +24,12 @@ public record TaskRunnerUpdate(
     return new TaskRunnerUpdate(sequence, currentStageId, eta, null, null, null, null, null);
   }
 
+  /** The same write with sequence {@code value}. */
+  public TaskRunnerUpdate numbered(long value) {
+    return new TaskRunnerUpdate(
+        value, currentStageId, estimatedCompletionAt, stdout, stderr, output, errorMessage, error);
+  }
+
   /** The end of the run: output tails, output and the command's error (null when it succeeded). */
   public static TaskRunnerUpdate finish(
       long sequence, String stdout, String stderr, String output, String errorMessage) {

@@ -122,7 +122,9 @@ public final class AppSyncTaskWriter {
     if (answer.conditionFailed()) {
       return new WriteResult(WriteResult.Outcome.SUPERSEDED, answer.message());
     }
-    LOG.warn("AppSync refused a write: {}", answer.message());
+    // Reported by the callers, once (the runner's log, the operator's Synced condition and Event):
+    // a warning per refused write would repeat it for every stage of every coalesced state.
+    LOG.debug("AppSync refused a write: {}", answer.message());
     return WriteResult.rejected("AppSync: " + answer.message());
   }
 
