@@ -260,6 +260,46 @@ class AppSyncMirrorIT {
     }
   }
 
+  /**
+   * A condition failure that is a conflict — the command's own tracker wrote FAILED through the
+   * Plexus API, the operator sees the Job complete — is Synced=False with AppSync's message and the
+   * stored status; the record keeps the command's FAILED.
+   */
+  @Test
+  void aConflictingFinalStatusGivesSyncedFalseWithAppSyncsMessage() {
+    String ns = harness.newNamespace();
+    harness.createPool(TestPools.pool(ns + "-p", ns + "/*"));
+    String taskId = dashboardTask(ns);
+    harness.createTask(
+        TestTasks.builder()
+            .namespace(ns)
+            .name("conflict")
+            .target(ns + "/x")
+            .taskId(taskId)
+            .buildNew());
+    Job job = eventually().until(() -> harness.jobOf(ns, "conflict"), j -> j != null);
+    JobControllerSimulator jobs = new JobControllerSimulator(harness.client());
+    jobs.start(job);
+    synced(ns, "conflict", "True");
+    AppSyncTaskWriter.open(AppSyncSettings.fromEnv(env(rig.simulator().apiKey())))
+        .updatePhase(
+            taskId,
+            us.anth.plexus.store.TaskPhaseUpdate.to(us.anth.plexus.store.TaskStatus.FAILED));
+
+    jobs.complete(job);
+
+    Condition synced = synced(ns, "conflict", "False");
+    assertThat(synced.getReason()).isEqualTo("MirrorFailed");
+    assertThat(synced.getMessage())
+        .contains("ConditionalCheckFailedException", "the record's status is already FAILED");
+    assertThat(
+            new TaskRecordStore(rig.dynamo().client(), rig.dynamoSettings())
+                .find(taskId)
+                .orElseThrow()
+                .status())
+        .isEqualTo("FAILED");
+  }
+
   @Test
   void aMissingApiKeyStopsTheStartWithOneLine() {
     Map<String, String> noKey =

@@ -199,6 +199,16 @@ class PlexusDashboardIT {
   }
 
   private void secrets(String ns) {
+    secret(ns, KEY_SECRET, Map.of("apiKey", rig.simulator().apiKey()));
+    secret(
+        ns,
+        API_SECRET,
+        Map.of(
+            "PLEXUS_API_URL", rig.simulator().graphqlUrl().toString(),
+            "PLEXUS_API_KEY", rig.simulator().apiKey()));
+  }
+
+  private void secret(String ns, String name, Map<String, String> entries) {
     harness
         .client()
         .secrets()
@@ -206,26 +216,10 @@ class PlexusDashboardIT {
         .resource(
             new SecretBuilder()
                 .withNewMetadata()
-                .withName(KEY_SECRET)
+                .withName(name)
                 .withNamespace(ns)
                 .endMetadata()
-                .withStringData(Map.of("apiKey", rig.simulator().apiKey()))
-                .build())
-        .create();
-    harness
-        .client()
-        .secrets()
-        .inNamespace(ns)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(API_SECRET)
-                .withNamespace(ns)
-                .endMetadata()
-                .withStringData(
-                    Map.of(
-                        "PLEXUS_API_URL", rig.simulator().graphqlUrl().toString(),
-                        "PLEXUS_API_KEY", rig.simulator().apiKey()))
+                .withStringData(entries)
                 .build())
         .create();
   }
