@@ -48,7 +48,10 @@ public final class StatusOwnership {
             "startedAt",
             "completedAt",
             "cancelledBy",
-            "cancelledAt")) {
+            "cancelledAt",
+            "history",
+            "rollback",
+            "dryRun")) {
       owners.put(field, OPERATOR);
     }
     for (String field :

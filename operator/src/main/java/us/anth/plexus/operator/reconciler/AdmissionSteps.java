@@ -1,13 +1,16 @@
 package us.anth.plexus.operator.reconciler;
 
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import us.anth.plexus.api.DispatchStatus;
+import us.anth.plexus.api.DryRunReport;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskSpec;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.TaskPhase;
+import us.anth.plexus.api.audit.AuditKind;
 import us.anth.plexus.api.target.InvalidTargetException;
 import us.anth.plexus.api.target.Target;
 import us.anth.plexus.operator.OperatorConfig;
@@ -107,6 +110,8 @@ final class AdmissionSteps {
       run.pool = routed.get();
       String name = run.pool.getMetadata().getName();
       run.condition(Conditions.SCHEDULED, true, "PoolSelected", "routed to pool " + name);
+      AuditTrail.operator(
+          run, AuditKind.ROUTED, "routed to pool " + name + " for target " + run.target);
       return true;
     }
     if (caches.job(run.namespace(), JobNames.forTask(run.task)).isPresent()) {
@@ -147,17 +152,31 @@ final class AdmissionSteps {
     return false;
   }
 
-  /** Plans without acting: reports the Job and pool it would use and ends Succeeded. */
+  /**
+   * Plans without acting: stores the exact Job a real run would create (the same builder and
+   * defaults), whether approval would be needed, and ends Succeeded. Runs before the approval step:
+   * a dry run creates nothing, so it needs no approval.
+   */
   boolean dryRun(TaskRun run) {
     if (!run.task.getSpec().dryRunRequested()) {
       return true;
     }
     var job = JobBuilder.build(run.task, run.pool, config);
+    Optional<String> rule = ApprovalPolicy.requiredRule(run.pool, run.task.getSpec().getCommand());
+    DryRunReport report = new DryRunReport();
+    report.setJob(Serialization.jsonMapper().valueToTree(job));
+    report.setApprovalRequired(rule.isPresent());
+    rule.ifPresent(
+        r ->
+            report.setApprovalReason(
+                "pool " + run.pool.getMetadata().getName() + " requires approval for '" + r + "'"));
     String message =
         "dry run: would create Job "
             + job.getMetadata().getName()
             + " on pool "
-            + run.pool.getMetadata().getName();
+            + run.pool.getMetadata().getName()
+            + (rule.isPresent() ? " after approval" : "");
+    run.draft.setDryRun(report);
     run.draft.setJobName(job.getMetadata().getName());
     run.draft.setPool(run.pool.getMetadata().getName());
     run.draft.setPhase(TaskPhase.Succeeded);
@@ -165,6 +184,7 @@ final class AdmissionSteps {
       run.draft.setCompletedAt(run.nowText());
     }
     run.noteIf(run.ready(true, "DryRun", message), "DryRun", message);
+    AuditTrail.operator(run, AuditKind.DRY_RUN, message);
     return false;
   }
 }

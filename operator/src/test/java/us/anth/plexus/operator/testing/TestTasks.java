@@ -6,6 +6,7 @@ import java.util.UUID;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskSpec;
 import us.anth.plexus.api.RetryPolicy;
+import us.anth.plexus.api.rollback.RollbackSpec;
 
 /** Fluent PlexusTask fixtures: {@code TestTasks.builder().name("t").target("a/b").build()}. */
 public final class TestTasks {
@@ -98,6 +99,15 @@ public final class TestTasks {
 
   public TestTasks stages(us.anth.plexus.api.StageDeclaration... declared) {
     spec.setStages(List.of(declared));
+    return this;
+  }
+
+  /** spec.rollback with {@code command}; {@code onCancel} also after a cancellation. */
+  public TestTasks rollback(String command, boolean onCancel) {
+    RollbackSpec rollback = new RollbackSpec();
+    rollback.setCommand(command);
+    rollback.setOnCancel(onCancel);
+    spec.setRollback(rollback);
     return this;
   }
 
