@@ -35,6 +35,17 @@ class DispatchRefusalsTest {
                 + " position 10; a target is printable text\n");
   }
 
+  @Test
+  void refusesAnOverlongTargetInOneLine() throws IOException {
+    Result result = dispatch("echo hi", "--account", "a1", "--target", "e".repeat(1025));
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.stderr())
+        .isEqualTo(
+            "error: target '"
+                + "e".repeat(60)
+                + "...' is 1025 characters long; the maximum is 1024\n");
+  }
+
   private Result dispatch(String command, String... options) throws IOException {
     Path kubeconfig = dir.resolve("kubeconfig");
     Files.writeString(

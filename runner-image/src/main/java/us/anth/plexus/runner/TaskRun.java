@@ -12,6 +12,7 @@ import us.anth.plexus.runner.progress.ProgressEvent;
 import us.anth.plexus.runner.progress.ProgressMarkers;
 import us.anth.plexus.runner.progress.ProgressTracker;
 import us.anth.plexus.runner.progress.ProgressView;
+import us.anth.plexus.runner.publish.RunOutput;
 import us.anth.plexus.runner.publish.TaskRef;
 import us.anth.plexus.runner.publish.TaskSnapshot;
 
@@ -25,6 +26,7 @@ public final class TaskRun {
   private final OutputCapture stderr;
   private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicLong sequence = new AtomicLong();
+  private final String command;
   private volatile RunResult result;
 
   public TaskRun(
@@ -33,7 +35,19 @@ public final class TaskRun {
       int tailBytes,
       Clock clock,
       Consumer<String> log) {
+    this(task, "", declared, tailBytes, clock, log);
+  }
+
+  /** A run of {@code command} (as dispatched; named in the record's output documents). */
+  public TaskRun(
+      TaskRef task,
+      String command,
+      List<StageDeclaration> declared,
+      int tailBytes,
+      Clock clock,
+      Consumer<String> log) {
     this.task = task;
+    this.command = command == null ? "" : command;
     this.clock = clock;
     this.log = log;
     this.tracker = new ProgressTracker(declared, clock, this::fireChanged);
@@ -112,7 +126,13 @@ public final class TaskRun {
         stderr.tail(),
         stdout.bytes(),
         stderr.bytes(),
-        view.output());
+        view.output(),
+        done == null ? null : runOutput());
+  }
+
+  private RunOutput runOutput() {
+    return new RunOutput(
+        command, stdout.recordTail(), stdout.keptBytes(), stderr.recordTail(), stderr.keptBytes());
   }
 
   private void fireChanged(boolean critical) {

@@ -47,7 +47,9 @@ public final class TaskRunner {
     }
     PlexusTaskSpec spec = task.getSpec();
     TaskRef ref = new TaskRef(settings.taskNamespace(), settings.taskName(), taskId(spec));
-    TaskRun run = new TaskRun(ref, spec.getStages(), settings.tailBytes(), Clock.systemUTC(), log);
+    TaskRun run =
+        new TaskRun(
+            ref, commandOf(spec), spec.getStages(), settings.tailBytes(), Clock.systemUTC(), log);
     StatusPublisher publisher =
         new StatusPublisher(sinks, run::snapshot, PublishPolicy.DEFAULT, log);
     run.addListener(publisher);

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import us.anth.plexus.api.PlexusTask;
-import us.anth.plexus.api.StageDeclaration;
 import us.anth.plexus.devkit.EmbeddedKubeApi;
 import us.anth.plexus.devkit.appsync.AppSyncRig;
 import us.anth.plexus.devkit.appsync.AppSyncSubscriber;
@@ -60,15 +59,7 @@ class AppSyncRunnerProcessIT {
 
   @Test
   void stageCreationProgressAndFinalFieldsArriveAsSubscriptionEvents() throws Exception {
-    PlexusTask task =
-        TestTasks.create(
-            api.client(),
-            TestTasks.randomNamespace(),
-            "plexus-runner demo --items 200 --seconds 2",
-            List.of(
-                new StageDeclaration("Initialization", 1, null),
-                new StageDeclaration("Processing", 2, 200L),
-                new StageDeclaration("Finalizing", 3, null)));
+    PlexusTask task = TestTasks.demo(api.client());
     String taskId = task.getSpec().getTaskId();
     AppSyncTaskWriter.open(AppSyncSettings.fromEnv(env(rig.simulator().apiKey())))
         .createTask(taskId, NewTask.of("acct-1", "demo", "demo/x", "plexus-runner demo"));
@@ -82,10 +73,9 @@ class AppSyncRunnerProcessIT {
       subscriber.subscribe(
           "subscription { onUpdateTask { id status currentStageId output stdout } }");
 
-      Process runner =
-          RunnerProcess.start(api.url(), task, "128m", env(rig.simulator().apiKey()), stderr);
-      assertThat(runner.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(stderr)).isTrue();
-      assertThat(runner.exitValue()).as(Files.readString(stderr)).isZero();
+      assertThat(RunnerProcess.runToEnd(api.url(), task, env(rig.simulator().apiKey()), stderr))
+          .as(Files.readString(stderr))
+          .isZero();
 
       for (String stage : List.of("Initialization", "Processing", "Finalizing")) {
         String stageId = TaskStageStore.stageId(taskId, stage);
@@ -108,11 +98,32 @@ class AppSyncRunnerProcessIT {
               "onUpdateTask",
               e ->
                   taskId.equals(e.path("id").asText())
-                      && "processed 200 items".equals(e.path("output").asText()));
+                      && e.path("output").asText().contains("output: processed 200 items"));
       assertThat(last.path("stdout").asText()).contains("demo finished: 200 items");
       assertThat(last.path("status").asText()).as("the operator owns status").isEqualTo("PENDING");
       assertThat(Files.readString(stderr)).doesNotContain("AppSync:");
     }
+  }
+
+  /**
+   * AppSync refusing every write (a revoked key) is logged once in AppSync's own words and never
+   * retried: the run still ends with its command's exit code and no failed attempts.
+   */
+  @Test
+  void aRefusedKeyIsLoggedOnceAndNotRetried() throws Exception {
+    PlexusTask task = TestTasks.demo(api.client());
+    Path stderr = dir.resolve("stderr.txt");
+
+    assertThat(RunnerProcess.runToEnd(api.url(), task, env("da2-revoked"), stderr))
+        .as(Files.readString(stderr))
+        .isZero();
+
+    List<String> lines = Files.readAllLines(stderr);
+    assertThat(lines.stream().filter(l -> l.contains("UnauthorizedException")))
+        .as(String.join("\n", lines))
+        .hasSize(1);
+    assertThat(lines.stream().filter(l -> l.startsWith("appsync: ") || l.contains(" appsync: ")))
+        .anySatisfy(l -> assertThat(l).contains("writes for", ", 0 failed attempts"));
   }
 
   @Test

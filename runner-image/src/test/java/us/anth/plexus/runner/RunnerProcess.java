@@ -1,11 +1,14 @@
 package us.anth.plexus.runner;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import us.anth.plexus.api.PlexusTask;
 
 /** Starts {@code RunnerMain run} as a separate JVM serving a task on an embedded API server. */
@@ -40,6 +43,18 @@ public final class RunnerProcess {
     builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.redirectError(stderrFile.toFile());
     return builder.start();
+  }
+
+  /**
+   * Runs the runner for {@code task} to its end (at most 60 s) and returns its exit code; the
+   * assertion messages carry its stderr.
+   */
+  public static int runToEnd(
+      String apiUrl, PlexusTask task, Map<String, String> env, Path stderrFile)
+      throws IOException, InterruptedException {
+    Process runner = start(apiUrl, task, "128m", env, stderrFile);
+    assertThat(runner.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(stderrFile)).isTrue();
+    return runner.exitValue();
   }
 
   private static String kubeconfig(String url) {

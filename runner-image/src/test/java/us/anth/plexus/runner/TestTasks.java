@@ -40,6 +40,18 @@ public final class TestTasks {
    * Writes operator-owned status fields, which the runner must leave alone, and runner fields of a
    * previous failed attempt, which a new run must clear.
    */
+  /** The demo command with its three declared stages (Processing: 200 items). */
+  public static PlexusTask demo(KubernetesClient client) {
+    return create(
+        client,
+        randomNamespace(),
+        "plexus-runner demo --items 200 --seconds 2",
+        List.of(
+            new StageDeclaration("Initialization", 1, null),
+            new StageDeclaration("Processing", 2, 200L),
+            new StageDeclaration("Finalizing", 3, null)));
+  }
+
   public static void setOperatorFields(KubernetesClient client, PlexusTask task) {
     PlexusTaskStatus status = new PlexusTaskStatus();
     status.setPhase(us.anth.plexus.api.TaskPhase.Running);

@@ -38,6 +38,22 @@ public record StageUpdate(
     return with(statusMessage, startedAt, completedAt, estimatedCompletionAt, processed, total);
   }
 
+  /** The same write with sequence {@code value}. */
+  public StageUpdate numbered(long value) {
+    return new StageUpdate(
+        taskId,
+        name,
+        order,
+        status,
+        value,
+        statusMessage,
+        startedAt,
+        completedAt,
+        estimatedCompletionAt,
+        processedItems,
+        totalItems);
+  }
+
   /** A copy with new reported fields; the stage's identity and sequence never change. */
   private StageUpdate with(
       String message, Instant started, Instant completed, Instant eta, Long processed, Long total) {

@@ -43,21 +43,34 @@ public final class TaskStageStore {
 
   /** Creates or updates the stage unless a write with a higher sequence is already stored. */
   public WriteResult upsert(StageUpdate stage) {
-    RecordUpdate update =
-        RecordUpdate.stamped(TYPENAME, settings.dataStoreFields(), clock.instant())
-            .set("taskId", stage.taskId())
-            .set("name", stage.name())
-            .set("order", (long) stage.order())
-            .set("status", stage.status().name())
-            .set("statusMessage", stage.statusMessage())
-            .set("startedAt", Timestamps.format(stage.startedAt()))
-            .set("completedAt", Timestamps.format(stage.completedAt()))
-            .set("estimatedCompletionAt", Timestamps.format(stage.estimatedCompletionAt()))
-            .set("processedItems", stage.processedItems())
-            .set("totalItems", stage.totalItems())
-            .setIfNewer(SEQ, stage.sequence());
+    RecordUpdate update = fields(stage).setIfNewer(SEQ, stage.sequence());
     return writer.write(
         update.toRequest(settings.stageTable(), stageId(stage.taskId(), stage.name())));
+  }
+
+  /**
+   * Creates the stage only when no record of it exists (a stage declared up front, written before
+   * the runner starts); an existing record is left as it is (SUPERSEDED). No sequence is stored, so
+   * the runner's first numbered write applies over it.
+   */
+  public WriteResult createIfAbsent(StageUpdate stage) {
+    RecordUpdate update = fields(stage).when("attribute_not_exists(#id)", "id");
+    return writer.write(
+        update.toRequest(settings.stageTable(), stageId(stage.taskId(), stage.name())));
+  }
+
+  private RecordUpdate fields(StageUpdate stage) {
+    return RecordUpdate.stamped(TYPENAME, settings.dataStoreFields(), clock.instant())
+        .set("taskId", stage.taskId())
+        .set("name", stage.name())
+        .set("order", (long) stage.order())
+        .set("status", stage.status().name())
+        .set("statusMessage", stage.statusMessage())
+        .set("startedAt", Timestamps.format(stage.startedAt()))
+        .set("completedAt", Timestamps.format(stage.completedAt()))
+        .set("estimatedCompletionAt", Timestamps.format(stage.estimatedCompletionAt()))
+        .set("processedItems", stage.processedItems())
+        .set("totalItems", stage.totalItems());
   }
 
   /**

@@ -115,6 +115,7 @@ final class TaskUpdates {
         .set("stdout", state.stdout())
         .set("stderr", state.stderr())
         .set("output", state.output())
+        .set("error", state.error())
         .set("errorMessage", state.errorMessage())
         .when("attribute_exists(#id)", "id")
         .setIfNewer(RUNNER_SEQ, state.sequence());

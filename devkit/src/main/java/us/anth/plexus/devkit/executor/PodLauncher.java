@@ -1,9 +1,11 @@
 package us.anth.plexus.devkit.executor;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -11,6 +13,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import us.anth.plexus.devkit.api.PodLogStore;
@@ -56,7 +60,11 @@ final class PodLauncher {
     var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
     attempt.terminationMessage = terminationMessageFile(attempt.namespace, podName);
     ProcessSpec spec =
-        ProcessSpec.forContainer(container, podName, options)
+        ProcessSpec.forContainer(
+                container,
+                podName,
+                options,
+                (secret, key) -> secretValue(attempt.namespace, secret, key))
             .withTerminationMessageFile(attempt.terminationMessage);
     attempt.process = LocalProcess.start(spec, line -> appendLog(attempt.namespace, podName, line));
     LOG.info(
@@ -65,6 +73,20 @@ final class PodLauncher {
         podName,
         attempt.process.pid());
     writer.writePod(attempt.namespace, podName, JobPods.running(attempt.podStartedAt));
+  }
+
+  /** A Secret entry of the pod's namespace, as the kubelet resolves a secretKeyRef. */
+  private Optional<String> secretValue(String namespace, String name, String key) {
+    Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+    if (secret == null) {
+      return Optional.empty();
+    }
+    if (secret.getStringData() != null && secret.getStringData().containsKey(key)) {
+      return Optional.of(secret.getStringData().get(key));
+    }
+    return Optional.ofNullable(secret.getData())
+        .map(data -> data.get(key))
+        .map(encoded -> new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
   }
 
   private void appendLog(String namespace, String pod, String line) {

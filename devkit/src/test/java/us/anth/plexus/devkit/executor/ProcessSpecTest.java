@@ -42,4 +42,44 @@ class ProcessSpecTest {
         .containsEntry("KUBECONFIG", "/tmp/kc")
         .doesNotContainKey("SECRET");
   }
+
+  @Test
+  void resolvesSecretKeyRefsThroughTheLookupAndLeavesMissingEntriesOut() {
+    Container container =
+        new ContainerBuilder(TestJobs.runnerContainer("run"))
+            .addNewEnv()
+            .withName("PLEXUS_API_KEY")
+            .withNewValueFrom()
+            .withNewSecretKeyRef()
+            .withName("plexus-api")
+            .withKey("PLEXUS_API_KEY")
+            .endSecretKeyRef()
+            .endValueFrom()
+            .endEnv()
+            .addNewEnv()
+            .withName("PLEXUS_ACCOUNT_KEY")
+            .withNewValueFrom()
+            .withNewSecretKeyRef()
+            .withName("plexus-api")
+            .withKey("PLEXUS_ACCOUNT_KEY")
+            .endSecretKeyRef()
+            .endValueFrom()
+            .endEnv()
+            .build();
+    java.util.Map<String, String> secret = java.util.Map.of("PLEXUS_API_KEY", "da2-key");
+
+    ProcessSpec spec =
+        ProcessSpec.forContainer(
+            container,
+            "job-abcde",
+            ExecutorOptions.defaults(Path.of("/tmp/kc")),
+            (name, key) ->
+                "plexus-api".equals(name)
+                    ? java.util.Optional.ofNullable(secret.get(key))
+                    : java.util.Optional.empty());
+
+    assertThat(spec.env())
+        .containsEntry("PLEXUS_API_KEY", "da2-key")
+        .doesNotContainKey("PLEXUS_ACCOUNT_KEY");
+  }
 }

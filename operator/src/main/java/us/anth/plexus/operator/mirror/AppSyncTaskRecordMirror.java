@@ -1,7 +1,10 @@
 package us.anth.plexus.operator.mirror;
 
+import java.util.List;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskStatus;
+import us.anth.plexus.api.StageDeclaration;
+import us.anth.plexus.store.StageUpdate;
 import us.anth.plexus.store.WriteResult;
 import us.anth.plexus.store.appsync.AppSyncTaskWriter;
 
@@ -28,6 +31,20 @@ public final class AppSyncTaskRecordMirror implements TaskRecordMirror {
       case NOT_FOUND -> MirrorResult.failed("Task record " + id + " does not exist (AppSync)");
       case UNAVAILABLE, REJECTED -> MirrorResult.failed(result.error());
     };
+  }
+
+  /** Creates each declared stage as PENDING through createTaskStage (onCreateTaskStage fires). */
+  @Override
+  public MirrorResult declareStages(PlexusTask task, List<StageDeclaration> declared) {
+    String id = DynamoTaskRecordMirror.recordId(task);
+    for (StageUpdate stage : TaskRecordUpdates.declaredStages(id, declared)) {
+      WriteResult result = writer.createStageIfAbsent(stage);
+      if (result.outcome() == WriteResult.Outcome.UNAVAILABLE
+          || result.outcome() == WriteResult.Outcome.REJECTED) {
+        return MirrorResult.failed(result.error());
+      }
+    }
+    return MirrorResult.ok();
   }
 
   /** Creates the record of a task without {@code spec.taskId} through createTask (idempotent). */

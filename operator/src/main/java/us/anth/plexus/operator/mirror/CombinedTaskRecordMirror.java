@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskStatus;
+import us.anth.plexus.api.StageDeclaration;
+import us.anth.plexus.api.StageStatus;
 
 /**
  * Sink {@code both}: mirrors to DynamoDB, then through AppSync; Synced only when both succeeded,
@@ -18,7 +20,23 @@ public final class CombinedTaskRecordMirror implements TaskRecordMirror {
 
   @Override
   public MirrorResult mirror(PlexusTask task, PlexusTaskStatus operatorStatus) {
-    List<MirrorResult> results = mirrors.stream().map(m -> m.mirror(task, operatorStatus)).toList();
+    return joined(mirrors.stream().map(m -> m.mirror(task, operatorStatus)).toList());
+  }
+
+  @Override
+  public MirrorResult declareStages(PlexusTask task, List<StageDeclaration> declared) {
+    return joined(mirrors.stream().map(m -> m.declareStages(task, declared)).toList());
+  }
+
+  @Override
+  public MirrorResult endStages(PlexusTask task, List<StageStatus> ended) {
+    return joined(mirrors.stream().map(m -> m.endStages(task, ended)).toList());
+  }
+
+  private static MirrorResult joined(List<MirrorResult> results) {
+    if (results.stream().noneMatch(MirrorResult::enabled)) {
+      return MirrorResult.disabled();
+    }
     String errors =
         results.stream()
             .filter(r -> r.enabled() && r.error() != null)

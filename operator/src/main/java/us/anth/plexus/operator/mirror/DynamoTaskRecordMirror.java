@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskStatus;
+import us.anth.plexus.api.StageDeclaration;
 import us.anth.plexus.api.StageStatus;
 import us.anth.plexus.store.MonotonicSequence;
 import us.anth.plexus.store.StageUpdate;
@@ -54,6 +55,20 @@ public final class DynamoTaskRecordMirror implements TaskRecordMirror {
                       sequence.next())
                   .statusMessage(stage.getStatusMessage())
                   .times(instant(stage.getStartedAt()), instant(stage.getCompletedAt()), null));
+      if (result.outcome() == WriteResult.Outcome.UNAVAILABLE) {
+        return MirrorResult.failed(result.error());
+      }
+    }
+    return MirrorResult.ok();
+  }
+
+  @Override
+  public MirrorResult declareStages(PlexusTask task, List<StageDeclaration> declared) {
+    if (stages == null || declared.isEmpty()) {
+      return MirrorResult.disabled();
+    }
+    for (StageUpdate stage : TaskRecordUpdates.declaredStages(recordId(task), declared)) {
+      WriteResult result = stages.createIfAbsent(stage);
       if (result.outcome() == WriteResult.Outcome.UNAVAILABLE) {
         return MirrorResult.failed(result.error());
       }

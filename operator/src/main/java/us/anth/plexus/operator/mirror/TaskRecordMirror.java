@@ -3,6 +3,7 @@ package us.anth.plexus.operator.mirror;
 import java.util.List;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskStatus;
+import us.anth.plexus.api.StageDeclaration;
 import us.anth.plexus.api.StageStatus;
 
 /**
@@ -39,6 +40,15 @@ public interface TaskRecordMirror {
    * default mirror has no stage records. Must not throw for expected failures.
    */
   default MirrorResult endStages(PlexusTask task, List<StageStatus> ended) {
+    return MirrorResult.disabled();
+  }
+
+  /**
+   * Creates the TaskStage records of the stages declared in {@code spec.stages} as PENDING, before
+   * the runner starts; a stage record that already exists is left alone. The default mirror has no
+   * stage records. Must not throw for expected failures.
+   */
+  default MirrorResult declareStages(PlexusTask task, List<StageDeclaration> declared) {
     return MirrorResult.disabled();
   }
 

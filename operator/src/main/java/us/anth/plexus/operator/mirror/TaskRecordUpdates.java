@@ -6,14 +6,17 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import us.anth.plexus.api.DispatchStatus;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskSpec;
 import us.anth.plexus.api.PlexusTaskStatus;
+import us.anth.plexus.api.StageDeclaration;
 import us.anth.plexus.api.TaskPhase;
 import us.anth.plexus.store.DispatchState;
 import us.anth.plexus.store.NewTask;
+import us.anth.plexus.store.StageUpdate;
 import us.anth.plexus.store.TaskPhaseUpdate;
 import us.anth.plexus.store.TaskStatus;
 
@@ -68,6 +71,21 @@ public final class TaskRecordUpdates {
         spec.getMetadata() == null ? null : spec.getMetadata().toString(),
         spec.getScorecardId(),
         spec.getScoreId());
+  }
+
+  /** The TaskStage records of declared stages: PENDING, with their order and total items. */
+  public static List<StageUpdate> declaredStages(String taskId, List<StageDeclaration> declared) {
+    return declared.stream()
+        .map(
+            d ->
+                StageUpdate.of(
+                        taskId,
+                        d.getName(),
+                        d.getOrder() == null ? 0 : d.getOrder(),
+                        TaskStatus.PENDING,
+                        0)
+                    .items(null, d.getTotalItems()))
+        .toList();
   }
 
   /**

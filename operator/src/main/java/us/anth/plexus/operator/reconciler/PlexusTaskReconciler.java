@@ -80,6 +80,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
             jobSteps::cancel,
             taskIds::assign,
             admission::validate,
+            new DeclaredStagesStep(mirror)::declare,
             admission::dependencies,
             admission::route,
             admission::dryRun,

@@ -41,9 +41,11 @@ final class TaskPublisher {
     if (changed || !syncedOk || details.stale(run.task, run.draft)) {
       mirror(run);
     }
-    if (!OperatorStatus.same(run.before, run.draft)) {
+    if (!OperatorStatus.same(run.before, run.draft) || run.declaredStages != null) {
       boolean hasStatus = run.task.getStatus() != null || written.pending(run.task);
-      written.remember(patcher.patch(run.task, hasStatus, withoutUnchangedErrorMessage(run)));
+      PlexusTaskStatus fields = withoutUnchangedErrorMessage(run);
+      fields.setStages(run.declaredStages); // before the Job exists: no runner writes them yet
+      written.remember(patcher.patch(run.task, hasStatus, fields));
     }
     if (run.runnerFill != null) {
       fillForRunner(run);

@@ -9,6 +9,7 @@ import us.anth.plexus.api.DispatchStatus;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskStatus;
 import us.anth.plexus.api.PlexusWorkerPool;
+import us.anth.plexus.api.StageStatus;
 import us.anth.plexus.api.TaskPhase;
 import us.anth.plexus.api.Timestamps;
 import us.anth.plexus.api.target.Target;
@@ -32,6 +33,9 @@ final class TaskRun {
   PlexusWorkerPool pool;
   Job job;
   Duration reschedule;
+
+  /** The declared stages, PENDING, to show before the Job exists (see DeclaredStagesStep). */
+  List<StageStatus> declaredStages;
 
   /** Runner-owned fields the operator writes because the runner can no longer (see StageEnding). */
   StageEnding.Fill runnerFill;

@@ -21,6 +21,7 @@ import us.anth.plexus.devkit.appsync.SimulatorUnavailableException;
 import us.anth.plexus.operator.OperatorConfig;
 import us.anth.plexus.operator.mirror.TaskRecordMirrors;
 import us.anth.plexus.operator.model.Conditions;
+import us.anth.plexus.operator.testing.CountingProxy;
 import us.anth.plexus.operator.testing.JobControllerSimulator;
 import us.anth.plexus.operator.testing.OperatorHarness;
 import us.anth.plexus.operator.testing.TestPools;
@@ -160,6 +161,41 @@ class AppSyncMirrorIT {
   }
 
   @Test
+  void declaredStagesArriveAsPendingOnCreateTaskStageEventsBeforeTheJob() {
+    String ns = harness.newNamespace();
+    harness.createPool(TestPools.pool(ns + "-p", ns + "/*"));
+    String taskId = dashboardTask(ns);
+    try (AppSyncSubscriber subscriber = rig.subscriber()) {
+      subscriber.subscribe(
+          "subscription { onCreateTaskStage { id taskId name order status totalItems } }");
+      harness.createTask(
+          TestTasks.builder()
+              .namespace(ns)
+              .name("declared")
+              .target(ns + "/x")
+              .taskId(taskId)
+              .stages(
+                  new us.anth.plexus.api.StageDeclaration("Setup", 1, null),
+                  new us.anth.plexus.api.StageDeclaration("Processing", 2, 7L))
+              .buildNew());
+      for (String name : java.util.List.of("Setup", "Processing")) {
+        JsonNode created =
+            subscriber.await(
+                "onCreateTaskStage",
+                e ->
+                    taskId.equals(e.path("taskId").asText())
+                        && name.equals(e.path("name").asText()),
+                java.time.Duration.ofSeconds(20));
+        assertThat(created.path("status").asText()).isEqualTo("PENDING");
+      }
+      eventually().until(() -> harness.jobOf(ns, "declared"), j -> j != null);
+      assertThat(harness.status(ns, "declared").getStages())
+          .extracting(s -> s.getName() + ":" + s.getStatus())
+          .containsExactly("Setup:PENDING", "Processing:PENDING");
+    }
+  }
+
+  @Test
   void aBadKeyGivesSyncedFalseWithAppSyncsMessage() {
     try (OperatorHarness badKey =
         OperatorHarness.start(
@@ -185,6 +221,90 @@ class AppSyncMirrorIT {
       assertThat(synced.getReason()).isEqualTo("MirrorFailed");
       assertThat(synced.getMessage()).contains("UnauthorizedException");
     }
+  }
+
+  /**
+   * A refused write is not a retry storm: one request per mirror attempt (GraphQL errors are not
+   * retried by the client) and the operator rechecks every 5 s, so a task with a revoked key costs
+   * a handful of requests over 12 s, and Synced=False keeps AppSync's own message.
+   */
+  @Test
+  void aRefusedWriteIsRetriedEveryFiveSecondsNotInAStorm() throws Exception {
+    try (CountingProxy proxy = CountingProxy.to(rig.simulator().graphqlUrl());
+        OperatorHarness revoked =
+            OperatorHarness.start(
+                OperatorConfig.defaults(),
+                TaskRecordMirrors.fromEnv(
+                    Map.of(
+                        TaskSink.ENV,
+                        "appsync",
+                        AppSyncSettings.URL,
+                        proxy.url().toString(),
+                        AppSyncSettings.API_KEY,
+                        "da2-revoked")))) {
+      String ns = revoked.newNamespace();
+      revoked.createPool(TestPools.pool(ns + "-p", ns + "/*"));
+      revoked.createTask(
+          TestTasks.builder()
+              .namespace(ns)
+              .name("storm")
+              .target(ns + "/x")
+              .taskId(dashboardTask(ns))
+              .buildNew());
+      eventually()
+          .until(
+              () -> Conditions.find(revoked.status(ns, "storm").getConditions(), Conditions.SYNCED),
+              c -> c.isPresent() && "False".equals(c.get().getStatus()));
+      int atFirstFailure = proxy.requests();
+      Thread.sleep(12_000);
+      int later = proxy.requests() - atFirstFailure;
+      assertThat(later).as("requests in the 12 s after the first refusal").isBetween(1, 8);
+      assertThat(
+              Conditions.find(revoked.status(ns, "storm").getConditions(), Conditions.SYNCED)
+                  .orElseThrow()
+                  .getMessage())
+          .contains("UnauthorizedException");
+    }
+  }
+
+  /**
+   * A condition failure that is a conflict — the command's own tracker wrote FAILED through the
+   * Plexus API, the operator sees the Job complete — is Synced=False with AppSync's message and the
+   * stored status; the record keeps the command's FAILED.
+   */
+  @Test
+  void aConflictingFinalStatusGivesSyncedFalseWithAppSyncsMessage() {
+    String ns = harness.newNamespace();
+    harness.createPool(TestPools.pool(ns + "-p", ns + "/*"));
+    String taskId = dashboardTask(ns);
+    harness.createTask(
+        TestTasks.builder()
+            .namespace(ns)
+            .name("conflict")
+            .target(ns + "/x")
+            .taskId(taskId)
+            .buildNew());
+    Job job = eventually().until(() -> harness.jobOf(ns, "conflict"), j -> j != null);
+    JobControllerSimulator jobs = new JobControllerSimulator(harness.client());
+    jobs.start(job);
+    synced(ns, "conflict", "True");
+    AppSyncTaskWriter.open(AppSyncSettings.fromEnv(env(rig.simulator().apiKey())))
+        .updatePhase(
+            taskId,
+            us.anth.plexus.store.TaskPhaseUpdate.to(us.anth.plexus.store.TaskStatus.FAILED));
+
+    jobs.complete(job);
+
+    Condition synced = synced(ns, "conflict", "False");
+    assertThat(synced.getReason()).isEqualTo("MirrorFailed");
+    assertThat(synced.getMessage())
+        .contains("ConditionalCheckFailedException", "the record's status is already FAILED");
+    assertThat(
+            new TaskRecordStore(rig.dynamo().client(), rig.dynamoSettings())
+                .find(taskId)
+                .orElseThrow()
+                .status())
+        .isEqualTo("FAILED");
   }
 
   @Test

@@ -53,6 +53,11 @@ public final class OperatorHarness implements AutoCloseable {
     return api.client();
   }
 
+  /** The embedded API server (its kubeconfig and pod logs, for a local job executor). */
+  public EmbeddedKubeApi api() {
+    return api;
+  }
+
   public PlexusOperator operator() {
     return operator;
   }

@@ -97,6 +97,11 @@ public final class TestTasks {
     return this;
   }
 
+  public TestTasks stages(us.anth.plexus.api.StageDeclaration... declared) {
+    spec.setStages(List.of(declared));
+    return this;
+  }
+
   /** spec.rollback with {@code command}; {@code onCancel} also after a cancellation. */
   public TestTasks rollback(String command, boolean onCancel) {
     RollbackSpec rollback = new RollbackSpec();

@@ -27,6 +27,11 @@ public final class OutputTail {
     written += length;
   }
 
+  /** How many bytes were appended in all (kept or since overwritten). */
+  public synchronized long written() {
+    return written;
+  }
+
   /** The kept bytes as text; a multi-byte character cut at the start is dropped. */
   public synchronized String text() {
     int capacity = ring.length;

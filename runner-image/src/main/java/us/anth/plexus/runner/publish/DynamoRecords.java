@@ -24,10 +24,11 @@ public final class DynamoRecords {
 
   /**
    * The runner's Task fields: current stage (as a TaskStage id) and estimate while running; on the
-   * final snapshot also the output tails, the output and the command's error message. errorDetails
-   * is left to the operator's mirror, which composes it from the PlexusTask status (phase,
-   * attempts, Job, and the exit code and details this runner patched there): with one writer, a
-   * late or retried runner write can never replace the operator's fuller version.
+   * final snapshot also stdout, stderr, output and error as Plexus's worker writes them, within the
+   * record budget ({@link RecordOutputs}), and the command's error message. errorDetails is left to
+   * the operator's mirror, which composes it from the PlexusTask status (phase, attempts, Job, and
+   * the exit code and details this runner patched there): with one writer, a late or retried runner
+   * write can never replace the operator's fuller version.
    */
   public static TaskRunnerUpdate task(String taskId, TaskSnapshot snapshot, long sequence) {
     String currentStageId =
@@ -37,14 +38,16 @@ public final class DynamoRecords {
     if (!snapshot.isFinal()) {
       return TaskRunnerUpdate.progress(sequence, currentStageId, snapshot.estimatedCompletionAt());
     }
+    RecordOutputs outputs = RecordOutputs.of(snapshot, RecordOutputs.BUDGET_BYTES);
     return new TaskRunnerUpdate(
         sequence,
         currentStageId,
         snapshot.estimatedCompletionAt(),
-        snapshot.stdoutTail(),
-        snapshot.stderrTail(),
-        snapshot.output(),
-        snapshot.errorMessage());
+        outputs.stdout(),
+        outputs.stderr(),
+        outputs.output(),
+        snapshot.errorMessage(),
+        outputs.error());
   }
 
   /**
@@ -59,7 +62,8 @@ public final class DynamoRecords {
         update.stdout(),
         update.stderr(),
         update.output(),
-        update.errorMessage());
+        update.errorMessage(),
+        update.error());
   }
 
   private static TaskStatus status(StageState state) {

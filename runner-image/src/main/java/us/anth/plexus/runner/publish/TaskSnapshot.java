@@ -10,6 +10,8 @@ import us.anth.plexus.runner.progress.StageSnapshot;
  * sequence} grows with every snapshot of a run, so sinks can refuse to move backwards. {@code
  * status} is RUNNING until the command ended, then COMPLETED or FAILED; exit fields are null while
  * it runs. errorMessage stays null when the runner was terminated by a signal (exit code 143).
+ * {@code runOutput} (the command and the record-sized stream tails) is set on the final snapshot
+ * only.
  */
 public record TaskSnapshot(
     TaskRef task,
@@ -27,7 +29,8 @@ public record TaskSnapshot(
     String stderrTail,
     long stdoutBytes,
     long stderrBytes,
-    String output) {
+    String output,
+    RunOutput runOutput) {
 
   public TaskSnapshot {
     stages = List.copyOf(stages);

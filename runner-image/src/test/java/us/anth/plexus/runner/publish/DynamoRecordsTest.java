@@ -40,7 +40,8 @@ class DynamoRecordsTest {
         "err",
         3,
         3,
-        "result");
+        "result",
+        null);
   }
 
   @Test
@@ -65,15 +66,26 @@ class DynamoRecordsTest {
   }
 
   @Test
-  void finalSnapshotAddsTailsOutputAndTheErrorMessageButLeavesErrorDetailsToTheOperator() {
+  void
+      finalFailedSnapshotAddsStreamsTheErrorDocumentAndMessageButLeavesErrorDetailsToTheOperator() {
     TaskRunnerUpdate update = DynamoRecords.task("id-1", snapshot(StageState.FAILED, "boom", 3), 9);
     assertThat(update.stdout()).isEqualTo("out");
     assertThat(update.stderr()).isEqualTo("err");
-    assertThat(update.output()).isEqualTo("result");
+    assertThat(update.output()).as("Plexus's worker writes no output after a failure").isNull();
+    assertThat(update.error()).contains("error_message: boom", "stdout: out", "stderr: err");
     assertThat(update.errorMessage()).isEqualTo("boom");
     assertThat(TaskRunnerUpdate.class.getRecordComponents())
         .as("the operator's mirror is the only writer of errorDetails")
         .noneMatch(c -> c.getName().equals("errorDetails"));
+  }
+
+  @Test
+  void finalSucceededSnapshotWritesTheOutputDocumentAndNoError() {
+    TaskRunnerUpdate update =
+        DynamoRecords.task("id-1", snapshot(StageState.COMPLETED, null, null, 0), 9);
+    assertThat(update.output()).contains("task_info:", "output: result");
+    assertThat(update.error()).isNull();
+    assertThat(update.errorMessage()).isNull();
   }
 
   @Test

@@ -33,7 +33,8 @@ class StatusPatchTest {
             "err",
             10,
             20,
-            "result");
+            "result",
+            null);
 
     JsonNode json = Serialization.jsonMapper().valueToTree(StatusPatch.of(snapshot));
 

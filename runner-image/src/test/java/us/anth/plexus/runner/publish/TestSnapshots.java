@@ -26,6 +26,7 @@ final class TestSnapshots {
         "",
         0,
         0,
+        null,
         null);
   }
 }

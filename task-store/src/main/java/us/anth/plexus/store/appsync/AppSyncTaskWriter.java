@@ -88,6 +88,15 @@ public final class AppSyncTaskWriter {
         send(TaskMutations.updateStage(stage)), TaskMutations.GET_STAGE, "getTaskStage", id);
   }
 
+  /**
+   * Creates the stage (createTaskStage, firing onCreateTaskStage) unless it exists: a stage
+   * declared up front, written before the runner starts. An existing stage is left as it is
+   * (SUPERSEDED).
+   */
+  public WriteResult createStageIfAbsent(StageUpdate stage) {
+    return send(TaskMutations.createStage(stage));
+  }
+
   /** A failed condition on a record that does not exist is NOT_FOUND, not SUPERSEDED. */
   private WriteResult checked(WriteResult result, String query, String field, String id) {
     if (result.outcome() == WriteResult.Outcome.SUPERSEDED) {
@@ -113,7 +122,9 @@ public final class AppSyncTaskWriter {
     if (answer.conditionFailed()) {
       return new WriteResult(WriteResult.Outcome.SUPERSEDED, answer.message());
     }
-    LOG.warn("AppSync refused a write: {}", answer.message());
+    // Reported by the callers, once (the runner's log, the operator's Synced condition and Event):
+    // a warning per refused write would repeat it for every stage of every coalesced state.
+    LOG.debug("AppSync refused a write: {}", answer.message());
     return WriteResult.rejected("AppSync: " + answer.message());
   }
 

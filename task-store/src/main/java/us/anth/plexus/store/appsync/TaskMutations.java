@@ -104,11 +104,13 @@ public final class TaskMutations {
     put(input, "stdout", state.stdout());
     put(input, "stderr", state.stderr());
     put(input, "output", state.output());
+    put(input, "error", state.error());
     put(input, "errorMessage", state.errorMessage());
     boolean finalWrite =
         state.stdout() != null
             || state.stderr() != null
             || state.output() != null
+            || state.error() != null
             || state.errorMessage() != null;
     return mutation(UPDATE_TASK, input, finalWrite ? null : AmplifyConditions.notFinished());
   }
