@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import us.anth.plexus.api.job.TerminationMessage;
 import java.util.function.BiFunction;
+import us.anth.plexus.api.job.TerminationMessage;
 
 /**
  * The local process that stands in for a Job's {@code runner} container: {@code java -cp <cp>
