@@ -153,7 +153,10 @@ class TaskVerbsIT {
     DevStackFixture.Run status = dev.run("status", name);
     assertThat(status.out())
         .containsPattern("(?m)^Ready: +False AwaitingApproval: pool held requires approval")
-        .containsPattern("(?m)^Events:\n  TYPE +REASON +AGE +MESSAGE\n  Normal +AwaitingApproval ");
+        .as(
+            "the Events table, AwaitingApproval among them (after the audit trail's Created, Routed)")
+        .containsPattern(
+            "(?m)^Events:\n  TYPE +REASON +AGE +MESSAGE\n(  .*\n)*  Normal +AwaitingApproval ");
   }
 
   private static PlexusTask dryRun(String type) {
