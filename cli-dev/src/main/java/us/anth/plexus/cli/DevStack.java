@@ -12,9 +12,7 @@ import java.util.Map;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.PlexusWorkerPoolSpec;
 import us.anth.plexus.devkit.EmbeddedDynamo;
-import us.anth.plexus.devkit.EmbeddedKubeApi;
 import us.anth.plexus.devkit.executor.ExecutorOptions;
-import us.anth.plexus.devkit.executor.LocalJobExecutor;
 import us.anth.plexus.operator.OperatorConfig;
 import us.anth.plexus.operator.PlexusOperator;
 import us.anth.plexus.store.TaskRecordStore;
@@ -22,9 +20,10 @@ import us.anth.plexus.store.TaskStageStore;
 import us.anth.plexus.store.TaskStoreSettings;
 
 /**
- * The whole system in one process, for development: the in-process Kubernetes API, DynamoDB Local
- * with the dashboard's tables, the operator, the local job executor and the {@code dev-default}
- * pool (every target, empty command prefix). Writes {@code <devDir>/kubeconfig}.
+ * The whole system in one process, for development: a Kubernetes API with something running its
+ * Jobs ({@link DevKube}: by default the in-process API and the local job executor, or the real
+ * local control plane), DynamoDB Local with the dashboard's tables, the operator and the {@code
+ * dev-default} pool (every target, empty command prefix). Writes {@code <devDir>/kubeconfig}.
  */
 public final class DevStack implements DevEnvironment {
   public static final String DEFAULT_POOL = "dev-default";
@@ -32,55 +31,58 @@ public final class DevStack implements DevEnvironment {
   /** Account of tasks dispatched to the dev stack (its remote's PLEXUS_ACCOUNT_ID). */
   public static final String DEV_ACCOUNT = "dev";
 
-  private final EmbeddedKubeApi api;
+  private final DevKube kube;
   private final EmbeddedDynamo dynamo;
   private final PlexusOperator operator;
-  private final LocalJobExecutor executor;
   private final Path kubeconfig;
 
-  private DevStack(
-      EmbeddedKubeApi api,
-      EmbeddedDynamo dynamo,
-      PlexusOperator operator,
-      LocalJobExecutor executor,
-      Path kubeconfig) {
-    this.api = api;
+  private DevStack(DevKube kube, EmbeddedDynamo dynamo, PlexusOperator operator, Path kubeconfig) {
+    this.kube = kube;
     this.dynamo = dynamo;
     this.operator = operator;
-    this.executor = executor;
     this.kubeconfig = kubeconfig;
   }
 
-  /** Starts everything; {@code port} 0 picks a free port; {@code runnerClasspath} null = ours. */
+  /**
+   * Starts everything on the in-process API; {@code port} 0 picks a free port; {@code
+   * runnerClasspath} null = ours.
+   */
   public static DevStack start(int port, Path devDir, String runnerClasspath) {
-    EmbeddedKubeApi api = EmbeddedKubeApi.start(port);
-    EmbeddedDynamo dynamo = null;
+    return start(DevCluster.api, port, devDir, runnerClasspath);
+  }
+
+  /** Starts everything on {@code cluster} ({@code port} is the in-process API's only). */
+  public static DevStack start(DevCluster cluster, int port, Path devDir, String runnerClasspath) {
+    Path kubeconfig = devDir.resolve("kubeconfig");
+    ExecutorOptions options =
+        ExecutorOptions.defaults(kubeconfig).withLogDir(devDir.resolve("logs"));
+    if (runnerClasspath != null) {
+      options = options.withClasspath(runnerClasspath);
+    }
     try {
       Files.createDirectories(devDir);
-      Path kubeconfig = devDir.resolve("kubeconfig");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    DevKube kube =
+        cluster == DevCluster.local
+            ? LocalClusterDevKube.start(options, devDir, DevRemote.NAMESPACE)
+            : InProcessDevKube.start(port, options);
+    EmbeddedDynamo dynamo = null;
+    try {
       dynamo = EmbeddedDynamo.start();
-      createDefaultPool(api.client());
+      createDefaultPool(kube.client());
       PlexusOperator operator =
-          DevOperator.create(api.client(), operatorConfig(dynamo.settings()), dynamo);
+          DevOperator.create(kube.client(), operatorConfig(dynamo.settings()), dynamo);
       operator.start();
-      ExecutorOptions options =
-          ExecutorOptions.defaults(kubeconfig).withLogDir(devDir.resolve("logs"));
-      if (runnerClasspath != null) {
-        options = options.withClasspath(runnerClasspath);
-      }
-      LocalJobExecutor executor =
-          new LocalJobExecutor(api.client(), api.podLogs(), options).start();
       // Written last: a kubeconfig on disk means the whole stack is up.
       Map<String, String> remoteEnv = new HashMap<>(dynamo.settings().toEnv());
       remoteEnv.put("PLEXUS_ACCOUNT_ID", DEV_ACCOUNT);
       DevRemote.write(devDir.resolve("config.yaml"), kubeconfig, DevRemote.NAMESPACE, remoteEnv);
-      api.writeKubeconfig(kubeconfig, DevRemote.NAMESPACE);
-      return new DevStack(api, dynamo, operator, executor, kubeconfig);
-    } catch (IOException e) {
-      closeQuietly(api, dynamo);
-      throw new UncheckedIOException(e);
+      kube.writeKubeconfig(kubeconfig, DevRemote.NAMESPACE);
+      return new DevStack(kube, dynamo, operator, kubeconfig);
     } catch (RuntimeException e) {
-      closeQuietly(api, dynamo);
+      closeQuietly(kube, dynamo);
       throw e;
     }
   }
@@ -104,7 +106,7 @@ public final class DevStack implements DevEnvironment {
 
   @Override
   public KubernetesClient client() {
-    return api.client();
+    return kube.client();
   }
 
   @Override
@@ -114,7 +116,7 @@ public final class DevStack implements DevEnvironment {
 
   @Override
   public String apiUrl() {
-    return api.url();
+    return kube.url();
   }
 
   public EmbeddedDynamo dynamo() {
@@ -134,8 +136,9 @@ public final class DevStack implements DevEnvironment {
         new TaskStageStore(dynamo.client(), settings));
   }
 
-  public LocalJobExecutor executor() {
-    return executor;
+  /** Pods (or Jobs) running as local processes now, by namespace/name, with their pids. */
+  public Map<String, Long> runningPids() {
+    return kube.runningPids();
   }
 
   /** The remotes file naming this stack {@code dev} (written at start). */
@@ -154,14 +157,13 @@ public final class DevStack implements DevEnvironment {
 
   @Override
   public void close() {
-    executor.close();
     operator.stop();
-    closeQuietly(api, dynamo);
+    closeQuietly(kube, dynamo);
   }
 
-  private static void closeQuietly(EmbeddedKubeApi api, EmbeddedDynamo dynamo) {
+  private static void closeQuietly(DevKube kube, EmbeddedDynamo dynamo) {
     try {
-      api.close();
+      kube.close();
     } finally {
       if (dynamo != null) {
         dynamo.close();

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  */
 public final class DevStackStarter implements DevEnvironment.Starter {
   @Override
-  public DevEnvironment start(int port, Path devDir, String runnerClasspath) {
-    return DevStack.start(port, devDir, runnerClasspath);
+  public DevEnvironment start(DevCluster cluster, int port, Path devDir, String runnerClasspath) {
+    return DevStack.start(cluster, port, devDir, runnerClasspath);
   }
 }

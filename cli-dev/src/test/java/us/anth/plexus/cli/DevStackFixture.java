@@ -9,7 +9,11 @@ final class DevStackFixture implements AutoCloseable {
   final DevStack stack;
 
   DevStackFixture(Path devDir) {
-    stack = DevStack.start(0, devDir, null);
+    this(devDir, DevCluster.api);
+  }
+
+  DevStackFixture(Path devDir, DevCluster cluster) {
+    stack = DevStack.start(cluster, 0, devDir, null);
   }
 
   /** Output and exit code of one command. */

@@ -334,7 +334,7 @@ class FullLoopIT {
   }
 
   private Long pidOf(String taskName) {
-    return dev.stack.executor().runningPids().entrySet().stream()
+    return dev.stack.runningPids().entrySet().stream()
         .filter(e -> e.getKey().startsWith("default/" + taskName))
         .map(java.util.Map.Entry::getValue)
         .findFirst()

@@ -153,8 +153,7 @@ class TaskVerbsIT {
     DevStackFixture.Run status = dev.run("status", name);
     assertThat(status.out())
         .containsPattern("(?m)^Ready: +False AwaitingApproval: pool held requires approval")
-        .as(
-            "the Events table, AwaitingApproval among them (after the audit trail's Created, Routed)")
+        // the audit trail's Events (Created, Routed) come first
         .containsPattern(
             "(?m)^Events:\n  TYPE +REASON +AGE +MESSAGE\n(  .*\n)*  Normal +AwaitingApproval ");
   }

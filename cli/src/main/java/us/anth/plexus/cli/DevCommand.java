@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import us.anth.plexus.api.PlexusTask;
@@ -29,6 +30,8 @@ public final class DevCommand implements Callable<Integer> {
   GlobalOptions global() {
     return root.global;
   }
+
+  @Mixin DevClusterOption cluster = new DevClusterOption();
 
   @Option(
       names = "--port",
@@ -98,7 +101,7 @@ public final class DevCommand implements Callable<Integer> {
     System.setOut(
         global().verbose ? System.err : new PrintStream(java.io.OutputStream.nullOutputStream()));
     try {
-      return DevEnvironment.start(port, devDir, runnerClasspath);
+      return DevEnvironment.start(cluster.cluster, port, devDir, runnerClasspath);
     } finally {
       System.setOut(stdout);
     }

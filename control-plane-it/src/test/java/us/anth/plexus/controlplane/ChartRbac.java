@@ -15,13 +15,14 @@ import java.util.regex.Pattern;
 /**
  * The chart's identities rendered offline with helm-java (as the helm module's tests render it):
  * ServiceAccounts, Roles, ClusterRoles and their bindings for release {@value #RELEASE} in {@value
- * #RELEASE_NAMESPACE} watching the given namespaces.
+ * #RELEASE_NAMESPACE} watching the given namespaces, with leader election on (its Lease Role).
  */
 final class ChartRbac {
   static final String RELEASE = "plexus-operator";
   static final String RELEASE_NAMESPACE = "plexus-system";
   static final String OPERATOR_ACCOUNT = "plexus-operator";
   static final String RUNNER_ACCOUNT = "plexus-runner";
+  static final String LEADER_LEASE = "plexus-operator-leader";
 
   private static final Set<String> KINDS =
       Set.of("ServiceAccount", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding");
@@ -42,7 +43,10 @@ final class ChartRbac {
     try {
       Path values = Files.createTempFile(scratch, "values", ".yaml");
       Files.writeString(
-          values, "replicaCount: 1\nwatchNamespaces: [" + String.join(", ", namespaces) + "]\n");
+          values,
+          "replicaCount: 1\nleaderElection: {enabled: true}\nwatchNamespaces: ["
+              + String.join(", ", namespaces)
+              + "]\n");
       String yaml =
           new Helm(chartDir())
               .template()

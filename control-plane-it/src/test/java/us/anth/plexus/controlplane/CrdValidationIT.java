@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.devkit.cluster.ClusterCrds;
 import us.anth.plexus.operator.testing.TestTasks;
 
 /**
@@ -34,7 +35,7 @@ class CrdValidationIT {
         new String[] {"plexustasks.plexus.anth.us", "plexusworkerpools.plexus.anth.us"}) {
       CustomResourceDefinition crd =
           cluster.admin().apiextensions().v1().customResourceDefinitions().withName(name).get();
-      assertThat(RealCluster.established(crd)).as(name + " Established").isTrue();
+      assertThat(ClusterCrds.established(crd)).as(name + " Established").isTrue();
       assertThat(crd.getStatus().getConditions())
           .as(name + " conditions")
           .noneMatch(

@@ -1,12 +1,15 @@
 package us.anth.plexus.controlplane;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.awaitility.core.ConditionFactory;
 import us.anth.plexus.api.PlexusTask;
@@ -16,6 +19,7 @@ import us.anth.plexus.api.TaskPhase;
 import us.anth.plexus.operator.OperatorConfig;
 import us.anth.plexus.operator.PlexusOperator;
 import us.anth.plexus.operator.mirror.TaskRecordMirror;
+import us.anth.plexus.operator.model.Conditions;
 import us.anth.plexus.operator.model.JobNames;
 
 /**
@@ -28,22 +32,29 @@ final class OperatorOnCluster implements AutoCloseable {
   final String namespace;
   final KubernetesClient operatorClient;
   final ForbiddenRequests denials = new ForbiddenRequests();
+  private final Map<String, String> env;
   private PlexusOperator operator;
 
-  private OperatorOnCluster(RealCluster cluster, String namespace) {
+  private OperatorOnCluster(RealCluster cluster, String namespace, Map<String, String> env) {
     this.cluster = cluster;
     this.namespace = namespace;
+    this.env = env;
     this.operatorClient = cluster.operatorClient(denials);
     startOperator();
   }
 
-  /** A fresh namespace and an operator for it. */
+  /** A fresh namespace and an operator for it with the default settings. */
   static OperatorOnCluster start(RealCluster cluster) {
-    return new OperatorOnCluster(cluster, cluster.newNamespace());
+    return start(cluster, Map.of());
+  }
+
+  /** A fresh namespace and an operator for it with the settings of {@code env}. */
+  static OperatorOnCluster start(RealCluster cluster, Map<String, String> env) {
+    return new OperatorOnCluster(cluster, cluster.newNamespace(), env);
   }
 
   void startOperator() {
-    OperatorConfig config = OperatorConfig.defaults().withWatchNamespaces(Set.of(namespace));
+    OperatorConfig config = OperatorConfig.fromEnv(env).withWatchNamespaces(Set.of(namespace));
     operator = PlexusOperator.create(operatorClient, config, TaskRecordMirror.DISABLED);
     operator.start();
   }
@@ -78,6 +89,15 @@ final class OperatorOnCluster implements AutoCloseable {
     return eventually().until(() -> status(name), s -> s.getPhase() == phase);
   }
 
+  /** Waits until condition Ready carries {@code reason}; returns it. */
+  Condition awaitReady(String name, String reason) {
+    return eventually()
+        .until(
+            () -> Conditions.find(status(name).getConditions(), Conditions.READY),
+            c -> c.isPresent() && reason.equals(c.get().getReason()))
+        .orElseThrow();
+  }
+
   Job jobOf(String taskName) {
     PlexusTask task = task(taskName);
     return task == null
@@ -110,5 +130,18 @@ final class OperatorOnCluster implements AutoCloseable {
   public void close() {
     operator.stop();
     operatorClient.close();
+  }
+
+  /**
+   * Stops the operator and asserts that the API server denied it nothing: it ran under the chart's
+   * operator ServiceAccount and Role.
+   */
+  void closeAssertingNothingDenied() {
+    close();
+    assertNothingDenied();
+  }
+
+  void assertNothingDenied() {
+    assertThat(denials.denied()).as("requests RBAC denied to the operator").isEmpty();
   }
 }

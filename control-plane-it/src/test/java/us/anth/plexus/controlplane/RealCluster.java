@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -15,9 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import us.anth.plexus.devkit.cluster.ClusterCrds;
 import us.anth.plexus.devkit.cluster.KubeLocalBinary;
+import us.anth.plexus.devkit.cluster.LocalCluster;
 import us.anth.plexus.devkit.cluster.LocalControlPlane;
 import us.anth.plexus.devkit.executor.ExecutorOptions;
 import us.anth.plexus.devkit.node.NodeAgent;
@@ -30,17 +28,19 @@ import us.anth.plexus.devkit.node.NodeSpec;
  * {@link #get()} is skipped with the reason when the kube-local binary cannot be had (no Go).
  */
 final class RealCluster {
-  static final List<NodeSpec> NODES = NodeSpec.parse("cpu-1,gpu-1");
+  static final List<NodeSpec> NODES = LocalCluster.DEFAULT_NODES;
 
   private static RealCluster shared;
 
+  final LocalCluster cluster;
   final LocalControlPlane plane;
   final NodeAgent agent;
   final Path workDir;
 
-  private RealCluster(LocalControlPlane plane, NodeAgent agent, Path workDir) {
-    this.plane = plane;
-    this.agent = agent;
+  private RealCluster(LocalCluster cluster, Path workDir) {
+    this.cluster = cluster;
+    this.plane = cluster.plane();
+    this.agent = cluster.agent();
     this.workDir = workDir;
   }
 
@@ -56,43 +56,23 @@ final class RealCluster {
   }
 
   private static RealCluster start(Path binary) {
-    long started = System.nanoTime();
-    LocalControlPlane plane = LocalControlPlane.start(binary);
-    long planeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     try {
-      installCrds(plane.client());
       Path workDir = Files.createTempDirectory("node-agent-");
-      NodeAgent agent =
-          new NodeAgent(
-                  plane.client(),
-                  plane.serverUrl(),
-                  NODES,
-                  ExecutorOptions.defaults(null).withLogDir(workDir.resolve("logs")),
-                  workDir)
-              .start();
+      ExecutorOptions options = ExecutorOptions.defaults(null).withLogDir(workDir.resolve("logs"));
+      LocalCluster cluster = LocalCluster.start(binary, NODES, options, workDir);
       System.out.printf(
           "real control plane: started in %d ms, CRDs and nodes ready in %d ms (%s)%n",
-          planeMillis,
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-          plane.serverUrl());
-      return new RealCluster(plane, agent, workDir);
-    } catch (IOException | RuntimeException e) {
-      plane.close();
-      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+          cluster.planeStart().toMillis(),
+          cluster.readyStart().toMillis(),
+          cluster.plane().serverUrl());
+      return new RealCluster(cluster, workDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
   KubernetesClient admin() {
     return plane.client();
-  }
-
-  /** Creates the generated CRDs and waits until both are Established. */
-  static void installCrds(KubernetesClient client) {
-    ClusterCrds.install(client);
-  }
-
-  static boolean established(CustomResourceDefinition crd) {
-    return ClusterCrds.established(crd);
   }
 
   /**
@@ -144,7 +124,6 @@ final class RealCluster {
   }
 
   void close() {
-    agent.close();
-    plane.close();
+    cluster.close();
   }
 }

@@ -42,8 +42,7 @@ class RollbackOnClusterIT {
   @AfterAll
   void stop() {
     if (on != null) {
-      on.close();
-      assertThat(on.denials.denied()).as("requests RBAC denied to the operator").isEmpty();
+      on.closeAssertingNothingDenied();
     }
   }
 

@@ -51,9 +51,7 @@ class TaskOnClusterIT {
   @AfterAll
   void stop() {
     if (on != null) {
-      on.close();
-      // the operator ran every test above under the chart's ServiceAccount and Role
-      assertThat(on.denials.denied()).as("requests RBAC denied to the operator").isEmpty();
+      on.closeAssertingNothingDenied();
     }
   }
 
@@ -129,12 +127,7 @@ class TaskOnClusterIT {
     on.createPool(tooBig);
     on.createTask(TestTasks.builder().name("huge").target(ns + "/huge").command("true").buildNew());
 
-    Condition ready =
-        eventually()
-            .until(
-                () -> Conditions.find(on.status("huge").getConditions(), Conditions.READY),
-                c -> c.isPresent() && "Unschedulable".equals(c.get().getReason()))
-            .orElseThrow();
+    Condition ready = on.awaitReady("huge", "Unschedulable");
     assertThat(ready.getMessage()).contains("cannot be scheduled").contains("Insufficient cpu");
     assertThat(on.status("huge").getPhase()).isEqualTo(TaskPhase.Pending);
   }

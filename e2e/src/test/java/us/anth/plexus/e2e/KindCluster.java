@@ -9,9 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.MountableFile;
+import us.anth.plexus.devkit.cluster.ClusterCrds;
 
 /** A kind cluster in Docker with the Plexus CRDs applied and the runner image loaded. */
-final class KindCluster implements AutoCloseable {
+final class KindCluster implements E2eCluster {
   private final KindContainer<?> kind;
   private final KubernetesClient client;
 
@@ -28,7 +29,7 @@ final class KindCluster implements AutoCloseable {
     KindContainer<?> kind = new KindContainer<>();
     kind.start();
     KindCluster cluster = new KindCluster(kind);
-    cluster.applyCrds();
+    ClusterCrds.install(cluster.client());
     cluster.loadImage(runnerImage);
     return cluster;
   }
@@ -53,26 +54,14 @@ final class KindCluster implements AutoCloseable {
     return null;
   }
 
-  KubernetesClient client() {
+  @Override
+  public KubernetesClient client() {
     return client;
   }
 
-  /** Creates the objects of a YAML test resource in {@code namespace}. */
-  void applyInNamespace(String resource, String namespace) throws Exception {
-    try (InputStream in = KindCluster.class.getResourceAsStream(resource)) {
-      client.load(in).inNamespace(namespace).serverSideApply();
-    }
-  }
-
-  private void applyCrds() throws Exception {
-    for (String name :
-        new String[] {
-          "plexustasks.plexus.anth.us-v1.yml", "plexusworkerpools.plexus.anth.us-v1.yml"
-        }) {
-      try (InputStream in = KindCluster.class.getResourceAsStream("/META-INF/fabric8/" + name)) {
-        client.load(in).serverSideApply();
-      }
-    }
+  @Override
+  public String describe() {
+    return "kind (" + kind.getContainerName() + ")";
   }
 
   private void loadImage(String image) throws Exception {

@@ -20,36 +20,45 @@ import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.PlexusWorkerPoolSpec;
 import us.anth.plexus.api.StageState;
 import us.anth.plexus.api.TaskPhase;
+import us.anth.plexus.devkit.cluster.RunnerIdentity;
 import us.anth.plexus.operator.OperatorConfig;
 import us.anth.plexus.operator.PlexusOperator;
 import us.anth.plexus.operator.mirror.TaskRecordMirror;
 
-/** The operator against a real kind cluster: a demo task runs in a real pod; cancel stops it. */
-@ExtendWith(RequiresKind.class)
+/**
+ * The operator against a real cluster: a demo task runs in a real pod with three stages; cancel
+ * stops it. One scenario for both clusters {@link E2eClusters} can start: kind where Docker is, the
+ * local control plane elsewhere.
+ */
+@ExtendWith(RequiresCluster.class)
 class TaskLifecycleE2E {
-  private static final String IMAGE = RequiresKind.IMAGE;
+  private static final String IMAGE = E2eClusters.IMAGE;
   private static final String NAMESPACE = "plexus-e2e";
-  private static KindCluster cluster;
+  private static E2eCluster cluster;
   private static PlexusOperator operator;
 
   @BeforeAll
   static void startCluster() throws Exception {
-    cluster = KindCluster.start(IMAGE);
+    cluster = E2eClusters.start();
+    System.out.println("E2E on " + cluster.describe());
     cluster
         .client()
         .namespaces()
         .resource(
             new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
         .create();
-    cluster.applyInNamespace("/runner-rbac.yaml", NAMESPACE);
+    RunnerIdentity.apply(cluster.client(), NAMESPACE);
     operator =
         PlexusOperator.create(
             cluster.client(),
             OperatorConfig.fromEnv(
                 Map.of(
-                    "PLEXUS_RUNNER_IMAGE", IMAGE,
-                    "PLEXUS_RUNNER_IMAGE_PULL_POLICY", "Never",
-                    "PLEXUS_RUNNER_SERVICE_ACCOUNT", "plexus-runner")),
+                    "PLEXUS_RUNNER_IMAGE",
+                    IMAGE,
+                    "PLEXUS_RUNNER_IMAGE_PULL_POLICY",
+                    "Never",
+                    "PLEXUS_RUNNER_SERVICE_ACCOUNT",
+                    RunnerIdentity.NAME)),
             TaskRecordMirror.DISABLED);
     operator.start();
     PlexusWorkerPool pool = new PlexusWorkerPool();

@@ -1,6 +1,7 @@
 package us.anth.plexus.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -11,6 +12,7 @@ import us.anth.plexus.operator.mirror.TaskRecordMirror;
 import us.anth.plexus.operator.reconciler.PlexusTaskReconciler;
 import us.anth.plexus.operator.reconciler.PoolReconciler;
 import us.anth.plexus.operator.reconciler.TaskUpdateFilter;
+import us.anth.plexus.operator.runtime.LeadershipLoss;
 import us.anth.plexus.operator.runtime.OperatorMetrics;
 import us.anth.plexus.operator.runtime.ReadProblemsCloner;
 
@@ -22,21 +24,36 @@ public final class PlexusOperator {
   /** Longest wait between two attempts of a failing reconcile. */
   static final Duration MAX_RETRY_INTERVAL = Duration.ofSeconds(60);
 
+  /** How long a Lease holds without renewal; a follower takes over at most this long after. */
+  public static final Duration LEASE_DURATION = Duration.ofSeconds(15);
+
+  /** How long the leader keeps trying to renew before it gives the Lease up (and exits). */
+  public static final Duration RENEW_DEADLINE = Duration.ofSeconds(10);
+
+  /** How often a follower tries to take the Lease, and the leader to renew it. */
+  public static final Duration RETRY_PERIOD = Duration.ofSeconds(2);
+
   private final Operator operator;
   private final OperatorMetrics metrics;
+  private final LeadershipLoss leadershipLoss;
 
-  private PlexusOperator(Operator operator, OperatorMetrics metrics) {
+  private PlexusOperator(
+      Operator operator, OperatorMetrics metrics, LeadershipLoss leadershipLoss) {
     this.operator = operator;
     this.metrics = metrics;
+    this.leadershipLoss = leadershipLoss;
   }
 
   /** An operator for the task reconciler, not yet started. */
   public static PlexusOperator create(
       KubernetesClient client, OperatorConfig config, TaskRecordMirror mirror) {
     OperatorMetrics metrics = new OperatorMetrics();
+    LeadershipLoss leadershipLoss = new LeadershipLoss(config.leaderElectionLease(), System::exit);
     Operator operator =
         new Operator(
-            overrides -> configure(overrides, client, config).withMetrics(metrics.sdkMetrics()));
+            overrides ->
+                configure(overrides, client, config, leadershipLoss)
+                    .withMetrics(metrics.sdkMetrics()));
     operator.register(
         new PlexusTaskReconciler(client, config, mirror, metrics),
         controller -> {
@@ -56,11 +73,14 @@ public final class PlexusOperator {
           }
         });
     operator.register(new PoolReconciler(client));
-    return new PlexusOperator(operator, metrics);
+    return new PlexusOperator(operator, metrics, leadershipLoss);
   }
 
   private static ConfigurationServiceOverrider configure(
-      ConfigurationServiceOverrider overrides, KubernetesClient client, OperatorConfig config) {
+      ConfigurationServiceOverrider overrides,
+      KubernetesClient client,
+      OperatorConfig config,
+      LeadershipLoss leadershipLoss) {
     overrides
         .withKubernetesClient(client)
         .withCloseClientOnStop(false)
@@ -72,20 +92,31 @@ public final class PlexusOperator {
         // reports the informers' health meanwhile. Seen here: one corrupt watch frame from the
         // in-process API server killed a whole test JVM.
         .withStopOnInformerErrorDuringStartup(false);
-    leaderElectionFor(config).ifPresent(overrides::withLeaderElectionConfiguration);
+    leaderElectionFor(config, leadershipLoss).ifPresent(overrides::withLeaderElectionConfiguration);
     return overrides;
   }
 
-  /** The Lease settings when leader election is on (namespace: configured, else the pod's). */
-  static Optional<LeaderElectionConfiguration> leaderElectionFor(OperatorConfig config) {
+  /**
+   * The Lease settings when leader election is on (namespace: configured, else the pod's; holder:
+   * the pod name in HOSTNAME). On a lost Lease {@code onStopLeading} exits the process, never JOSDK
+   * (see {@link LeadershipLoss}).
+   */
+  static Optional<LeaderElectionConfiguration> leaderElectionFor(
+      OperatorConfig config, Runnable onStopLeading) {
     if (!config.leaderElection()) {
       return Optional.empty();
     }
     String namespace = config.leaderElectionNamespace();
     return Optional.of(
-        namespace == null || namespace.isBlank()
-            ? new LeaderElectionConfiguration(config.leaderElectionLease())
-            : new LeaderElectionConfiguration(config.leaderElectionLease(), namespace));
+        new LeaderElectionConfiguration(
+            config.leaderElectionLease(),
+            namespace == null || namespace.isBlank() ? null : namespace,
+            LEASE_DURATION,
+            RENEW_DEADLINE,
+            RETRY_PERIOD,
+            null,
+            new LeaderCallbacks(() -> {}, onStopLeading, leader -> {}),
+            false));
   }
 
   /** Starts the informers and the reconciler; returns once the caches are synced. */
@@ -93,8 +124,9 @@ public final class PlexusOperator {
     operator.start();
   }
 
-  /** Stops reconciling and closes the informers (not the client). */
+  /** Stops reconciling and closes the informers (not the client); releases a held Lease. */
   public void stop() {
+    leadershipLoss.stopping();
     operator.stop();
   }
 

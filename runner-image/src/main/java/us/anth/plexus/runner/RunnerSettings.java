@@ -21,7 +21,8 @@ public record RunnerSettings(
     Duration flushTimeout,
     String taskIdArg,
     boolean plexusApi,
-    boolean verbose) {
+    boolean verbose,
+    String terminationMessagePath) {
 
   /**
    * Reads the settings ({@link RunnerVariables}); throws IllegalArgumentException naming a missing
@@ -43,6 +44,7 @@ public record RunnerSettings(
         PlexusAttach.fromEnv(env, null).mode(),
         !RunnerVariables.API_URL.read(env).isEmpty()
             && !RunnerVariables.API_KEY.read(env).isEmpty(),
-        RunnerVariables.VERBOSE.read(env));
+        RunnerVariables.VERBOSE.read(env),
+        RunnerVariables.TERMINATION_MESSAGE_PATH.read(env));
   }
 }

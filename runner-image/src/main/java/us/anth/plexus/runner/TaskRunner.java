@@ -16,6 +16,7 @@ import us.anth.plexus.runner.publish.ProgressSink;
 import us.anth.plexus.runner.publish.PublishPolicy;
 import us.anth.plexus.runner.publish.StatusPublisher;
 import us.anth.plexus.runner.publish.TaskRef;
+import us.anth.plexus.runner.publish.TerminationLog;
 
 /**
  * Serves one PlexusTask: reads it, runs its command, publishes its state; returns the exit code.
@@ -61,6 +62,7 @@ public final class TaskRunner {
       return result.exitCode();
     } finally {
       publisher.finish(settings.flushTimeout());
+      TerminationLog.write(settings.terminationMessagePath(), run.snapshot(), log);
       done.countDown();
       removeHook(hook);
       log.accept("finished: " + (result == null ? "runner error" : describe(result)));

@@ -2,6 +2,7 @@ package us.anth.plexus.api.settings;
 
 import java.util.List;
 import us.anth.plexus.api.job.JobContract;
+import us.anth.plexus.api.job.TerminationMessage;
 
 /**
  * The runner's settings: most are set by the operator in each Job (see {@link JobContract}); it
@@ -76,6 +77,13 @@ public final class RunnerVariables {
   public static final Setting<String> API_KEY =
       Setting.text("PLEXUS_API_KEY", "", "the Plexus API key, from the pool's `plexusApiSecret`");
 
+  public static final Setting<String> TERMINATION_MESSAGE_PATH =
+      Setting.text(
+          TerminationMessage.ENV_PATH,
+          "",
+          "file the runner writes its final state to (the container's `terminationMessagePath`),"
+              + " read by the operator when the final status write was lost; empty: none");
+
   private RunnerVariables() {}
 
   /** Every runner setting, in docs order. */
@@ -95,6 +103,7 @@ public final class RunnerVariables {
         TASK_ID_ARG,
         ROLLBACK,
         API_URL,
-        API_KEY);
+        API_KEY,
+        TERMINATION_MESSAGE_PATH);
   }
 }

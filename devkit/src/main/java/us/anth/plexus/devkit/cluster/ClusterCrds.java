@@ -16,19 +16,22 @@ public final class ClusterCrds {
   public static void install(KubernetesClient client) {
     for (String resource : EmbeddedKubeApi.CRD_RESOURCES) {
       try (InputStream in = ClusterCrds.class.getResourceAsStream(resource)) {
-        CustomResourceDefinition crd =
-            client.apiextensions().v1().customResourceDefinitions().load(in).item();
-        client.resource(crd).forceConflicts().serverSideApply();
-        client
-            .apiextensions()
-            .v1()
-            .customResourceDefinitions()
-            .withName(crd.getMetadata().getName())
-            .waitUntilCondition(ClusterCrds::established, 60, TimeUnit.SECONDS);
+        apply(client, client.apiextensions().v1().customResourceDefinitions().load(in).item());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /** Server-side applies {@code crd} (e.g. a changed schema) and waits until it is Established. */
+  public static void apply(KubernetesClient client, CustomResourceDefinition crd) {
+    client.resource(crd).forceConflicts().serverSideApply();
+    client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .withName(crd.getMetadata().getName())
+        .waitUntilCondition(ClusterCrds::established, 60, TimeUnit.SECONDS);
   }
 
   /** Whether the CRD's Established condition is True. */

@@ -16,6 +16,10 @@ final class Attempt {
   final String jobName;
   String podName;
   LocalProcess process;
+
+  /** Where the current process writes its termination message. */
+  java.nio.file.Path terminationMessage;
+
   String startTime;
   String podStartedAt;
   int failed;

@@ -31,10 +31,21 @@ final class AttemptOutcomes {
   /** The process of {@code attempt} exited with {@code code} (runs on the loop). */
   void exited(Job job, Attempt attempt, LocalProcess process, int code) {
     String reason = attempt.stopReason;
+    String message =
+        attempt.terminationMessage == null
+            ? null
+            : TerminationMessages.read(
+                attempt.terminationMessage,
+                job.getSpec().getTemplate().getSpec().getContainers().get(0),
+                code,
+                PodLauncher.logFile(options, attempt.namespace, attempt.podName));
     writer.writePod(
         attempt.namespace,
         attempt.podName,
-        JobPods.terminated(attempt.podStartedAt, now(), code, reason));
+        JobPods.terminated(attempt.podStartedAt, now(), code, reason, message));
+    if (attempt.terminationMessage != null) {
+      attempt.terminationMessage.toFile().delete();
+    }
     LOG.info("local-executor: pod {}/{} exited with {}", attempt.namespace, attempt.podName, code);
     if (reason != null || attempt.finished || process != attempt.process) {
       return;

@@ -70,8 +70,9 @@ final class JobPods {
         .build();
   }
 
-  /** Status of a pod whose process exited with {@code exitCode}. */
-  static PodStatus terminated(String startedAt, String now, int exitCode, String reason) {
+  /** Status of a pod whose process exited with {@code exitCode} (with its termination message). */
+  static PodStatus terminated(
+      String startedAt, String now, int exitCode, String reason, String message) {
     return new PodStatusBuilder()
         .withPhase(exitCode == 0 ? "Succeeded" : "Failed")
         .withReason(reason)
@@ -84,6 +85,7 @@ final class JobPods {
                     new ContainerStateBuilder()
                         .withNewTerminated()
                         .withExitCode(exitCode)
+                        .withMessage(message)
                         .withReason(exitCode == 0 ? "Completed" : "Error")
                         .withStartedAt(startedAt)
                         .withFinishedAt(now)

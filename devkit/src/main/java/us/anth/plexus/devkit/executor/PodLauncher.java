@@ -29,6 +29,7 @@ final class PodLauncher {
   private final PodLogStore logs;
   private final ExecutorOptions options;
   private final JobStatusWriter writer;
+  private Path terminationDir;
 
   PodLauncher(
       KubernetesClient client, PodLogStore logs, ExecutorOptions options, JobStatusWriter writer) {
@@ -53,7 +54,10 @@ final class PodLauncher {
     }
     logs.open(attempt.namespace, podName);
     var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
-    ProcessSpec spec = ProcessSpec.forContainer(container, podName, options);
+    attempt.terminationMessage = terminationMessageFile(attempt.namespace, podName);
+    ProcessSpec spec =
+        ProcessSpec.forContainer(container, podName, options)
+            .withTerminationMessageFile(attempt.terminationMessage);
     attempt.process = LocalProcess.start(spec, line -> appendLog(attempt.namespace, podName, line));
     LOG.info(
         "local-executor: started pod {}/{} (pid {})",
@@ -67,13 +71,33 @@ final class PodLauncher {
     logs.append(namespace, pod, line);
     if (options.logDir() != null) {
       try {
-        Path file = options.logDir().resolve(namespace).resolve(pod + ".log");
+        Path file = logFile(options, namespace, pod);
         Files.createDirectories(file.getParent());
         Files.writeString(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       } catch (IOException e) {
         LOG.debug("could not write pod log file", e);
       }
     }
+  }
+
+  /** A file of this executor's own for the pod's termination message. */
+  private Path terminationMessageFile(String namespace, String podName) {
+    try {
+      if (terminationDir == null) {
+        terminationDir = Files.createTempDirectory("plexus-termination-");
+        terminationDir.toFile().deleteOnExit();
+      }
+      return terminationDir.resolve(namespace + "_" + podName);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The pod's log file, when the executor writes them. */
+  static Path logFile(ExecutorOptions options, String namespace, String pod) {
+    return options.logDir() == null
+        ? null
+        : options.logDir().resolve(namespace).resolve(pod + ".log");
   }
 
   private static String randomSuffix() {

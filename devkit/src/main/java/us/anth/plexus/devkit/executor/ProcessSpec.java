@@ -8,12 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import us.anth.plexus.api.job.TerminationMessage;
 
 /**
  * The local process that stands in for a Job's {@code runner} container: {@code java -cp <cp>
  * RunnerMain <args>} with the container's env resolved (literal values; the fieldRefs {@code
- * metadata.name} and {@code spec.nodeName}) plus {@code KUBECONFIG}. Pure: built from the container
- * and options only.
+ * metadata.name} and {@code spec.nodeName}) plus {@code KUBECONFIG}, without the
+ * termination-message path unless {@link #withTerminationMessageFile} sets one. Pure: built from
+ * the container and options only.
  */
 public record ProcessSpec(List<String> command, Map<String, String> env) {
 
@@ -26,12 +28,25 @@ public record ProcessSpec(List<String> command, Map<String, String> env) {
     command.addAll(Optional.ofNullable(container.getArgs()).orElse(List.of()));
     Map<String, String> env = new LinkedHashMap<>();
     for (EnvVar var : Optional.ofNullable(container.getEnv()).orElse(List.of())) {
-      resolve(var, podName, options.nodeName()).ifPresent(value -> env.put(var.getName(), value));
+      // The container's termination-message file is the node's to place (see
+      // withTerminationMessageFile); a local process must never write the host's /dev.
+      if (!TerminationMessage.ENV_PATH.equals(var.getName())) {
+        resolve(var, podName, options.nodeName()).ifPresent(value -> env.put(var.getName(), value));
+      }
     }
     if (options.kubeconfig() != null) {
       env.put("KUBECONFIG", options.kubeconfig().toAbsolutePath().toString());
     }
     return new ProcessSpec(List.copyOf(command), Map.copyOf(env));
+  }
+
+  /**
+   * The same process writing its termination message (the runner's final state) to {@code file}.
+   */
+  public ProcessSpec withTerminationMessageFile(Path file) {
+    Map<String, String> withFile = new LinkedHashMap<>(env);
+    withFile.put(TerminationMessage.ENV_PATH, file.toAbsolutePath().toString());
+    return new ProcessSpec(command, Map.copyOf(withFile));
   }
 
   private static Optional<String> resolve(EnvVar var, String podName, String nodeName) {

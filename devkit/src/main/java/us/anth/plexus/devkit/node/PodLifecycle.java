@@ -25,6 +25,7 @@ import us.anth.plexus.devkit.cluster.TokenKubeconfig;
 import us.anth.plexus.devkit.executor.ExecutorOptions;
 import us.anth.plexus.devkit.executor.LocalProcess;
 import us.anth.plexus.devkit.executor.ProcessSpec;
+import us.anth.plexus.devkit.executor.TerminationMessages;
 
 /**
  * What the kubelet does with a pod bound to one of the agent's nodes: start its container as a
@@ -111,12 +112,13 @@ final class PodLifecycle {
             pod.getSpec().getNodeName(),
             options.logDir(),
             options.retryDelay());
+    Path log = workDir.resolve("logs").resolve(key(pod).replace('/', '_') + ".log");
     ProcessSpec spec =
         ProcessSpec.forContainer(
-            pod.getSpec().getContainers().get(0), pod.getMetadata().getName(), podOptions);
-    Path log = workDir.resolve("logs").resolve(key(pod).replace('/', '_') + ".log");
+                pod.getSpec().getContainers().get(0), pod.getMetadata().getName(), podOptions)
+            .withTerminationMessageFile(TerminationMessages.fileOf(workDir, pod));
     LocalProcess process = LocalProcess.start(spec, line -> append(log, line));
-    PodRun run = new PodRun(pod, process, now, kubeconfig);
+    PodRun run = new PodRun(pod, process, now, kubeconfig, log);
     runs.put(pod.getMetadata().getUid(), run);
     LOG.info(
         "node-agent: started pod {} on {} (pid {})",
@@ -132,8 +134,15 @@ final class PodLifecycle {
     runs.remove(pod.getMetadata().getUid());
     done.add(pod.getMetadata().getUid());
     LOG.info("node-agent: pod {} exited with {}", key(pod), exitCode);
-    writeStatus(pod, PodStatuses.terminated(pod, exitCode, run.startedAt(), now()));
+    String message =
+        TerminationMessages.read(
+            TerminationMessages.fileOf(workDir, pod),
+            pod.getSpec().getContainers().get(0),
+            exitCode,
+            run.log());
+    writeStatus(pod, PodStatuses.terminated(pod, exitCode, message, run.startedAt(), now()));
     deleteQuietly(run.kubeconfig());
+    deleteQuietly(TerminationMessages.fileOf(workDir, pod));
   }
 
   /** A pod removed without a graceful deletion (grace 0, pod GC): kill its process at once. */

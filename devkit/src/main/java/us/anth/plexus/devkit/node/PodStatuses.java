@@ -39,10 +39,17 @@ public final class PodStatuses {
 
   /** Succeeded (exit code 0) or Failed, with the container terminated by {@code exitCode}. */
   public static PodStatus terminated(Pod pod, int exitCode, String startedAt, String finishedAt) {
+    return terminated(pod, exitCode, null, startedAt, finishedAt);
+  }
+
+  /** As {@link #terminated(Pod, int, String, String)}, with the container's termination message. */
+  public static PodStatus terminated(
+      Pod pod, int exitCode, String message, String startedAt, String finishedAt) {
     ContainerState state =
         new ContainerStateBuilder()
             .withNewTerminated()
             .withExitCode(exitCode)
+            .withMessage(message)
             .withReason(exitCode == 0 ? "Completed" : "Error")
             .withStartedAt(startedAt)
             .withFinishedAt(finishedAt)

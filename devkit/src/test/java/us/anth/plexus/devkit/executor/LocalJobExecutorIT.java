@@ -80,16 +80,18 @@ class LocalJobExecutorIT {
     Job failed = awaitCondition("notfound", "Failed");
     assertThat(reason(failed, "Failed")).isEqualTo("PodFailurePolicy");
     assertThat(pods("notfound")).hasSize(1);
-    assertThat(
-            pods("notfound")
-                .get(0)
-                .getStatus()
-                .getContainerStatuses()
-                .get(0)
-                .getState()
-                .getTerminated()
-                .getExitCode())
-        .isEqualTo(127);
+    var terminated =
+        pods("notfound")
+            .get(0)
+            .getStatus()
+            .getContainerStatuses()
+            .get(0)
+            .getState()
+            .getTerminated();
+    assertThat(terminated.getExitCode()).isEqualTo(127);
+    assertThat(terminated.getMessage())
+        .as("the container's termination message, from the file it was given")
+        .isEqualTo("fake runner final state: exit 127");
   }
 
   @Test

@@ -12,6 +12,7 @@ import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.PlexusWorkerPoolSpec;
 import us.anth.plexus.api.job.JobContract;
+import us.anth.plexus.api.job.TerminationMessage;
 import us.anth.plexus.operator.OperatorConfig;
 
 /** Builds the desired Job of a task on a pool: a pure function of (task, pool, config). */
@@ -67,6 +68,9 @@ public final class JobBuilder {
             orDefault(poolSpec.getImagePullPolicy(), config.runnerImagePullPolicy()))
         .withArgs(JobContract.ARGS)
         .withEnv(JobEnv.of(task, pool, config))
+        // The runner writes its final state there; without it, the log tail (see StageEnding).
+        .withTerminationMessagePath(TerminationMessage.PATH)
+        .withTerminationMessagePolicy(TerminationMessage.POLICY)
         .withResources(poolSpec.getResources())
         .withSecurityContext(TaskPodSecurity.container(poolSpec))
         .endContainer()

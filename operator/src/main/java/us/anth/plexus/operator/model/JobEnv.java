@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.job.JobContract;
+import us.anth.plexus.api.job.TerminationMessage;
 import us.anth.plexus.api.settings.RunnerVariables;
 import us.anth.plexus.operator.OperatorConfig;
 import us.anth.plexus.store.appsync.AppSyncSettings;
@@ -41,6 +42,7 @@ public final class JobEnv {
     }
     env.add(fieldRef(JobContract.ENV_POD_NAME, "metadata.name"));
     env.add(fieldRef(JobContract.ENV_NODE_NAME, "spec.nodeName"));
+    env.add(value(TerminationMessage.ENV_PATH, TerminationMessage.PATH));
     new TreeMap<>(config.storeEnv()).forEach((k, v) -> env.add(storeVariable(k, v)));
     if (pool.getSpec().getTaskIdArgument() != null) {
       env.add(value(RunnerVariables.TASK_ID_ARG.name(), pool.getSpec().getTaskIdArgument().name()));

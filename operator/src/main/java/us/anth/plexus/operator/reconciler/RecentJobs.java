@@ -54,11 +54,21 @@ final class RecentJobs {
     mine.forEach(
         (key, entry) -> {
           Job cached = caches.informerJob(entry.job()).orElse(null);
-          if (now - entry.at() > HOLD.toNanos()
-              || (cached != null && !older(cached, entry.job()))) {
+          boolean caughtUp = cached != null && !older(cached, entry.job());
+          boolean expired = now - entry.at() > HOLD.toNanos();
+          if (caughtUp || expired) {
             mine.remove(key, entry);
-          } else if (PoolSlot.of(entry.job()) == slot) {
-            byName.put(key, entry.job());
+          }
+          if (expired && !caughtUp) {
+            return;
+          }
+          // The index was read before this lookup. A Job whose newer version reached the cache in
+          // between (one just released, say) counts by that version; dropping it from the overlay
+          // alone left it out of both, and a pool at its limit released one Job too many (seen on
+          // the real control plane under load: 3 active Jobs with a limit of 2).
+          Job newest = caughtUp ? cached : entry.job();
+          if (PoolSlot.of(newest) == slot) {
+            byName.put(key, newest);
           } else {
             byName.remove(key);
           }

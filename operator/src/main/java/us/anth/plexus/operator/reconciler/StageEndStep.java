@@ -6,9 +6,10 @@ import java.util.List;
 import us.anth.plexus.operator.model.StageEnding;
 
 /**
- * After a task ends: once no pod of its Job can still run the runner, ends the stages the runner
- * left RUNNING or PENDING and records the exit code the pod reports (e.g. 137 after SIGKILL or the
- * OOM killer) when the runner wrote none; see {@link StageEnding}.
+ * After a task ends: once no pod of its Job can still run the runner, writes what the runner's
+ * termination message holds and the status lacks, ends the stages the runner left RUNNING or
+ * PENDING and records the exit code the pod reports (e.g. 137 after SIGKILL or the OOM killer) when
+ * the runner wrote none; see {@link StageEnding}.
  */
 final class StageEndStep {
   static final Duration RUNNER_EXIT_RECHECK = Duration.ofSeconds(5);
@@ -33,6 +34,7 @@ final class StageEndStep {
             run.task.getStatus(),
             run.draft.getPhase(),
             StageEnding.podExitCode(pods).orElse(null),
+            StageEnding.podRunnerFinal(pods).orElse(null),
             run.nowText())
         .ifPresent(fill -> run.runnerFill = fill);
   }

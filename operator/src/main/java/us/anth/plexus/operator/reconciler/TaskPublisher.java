@@ -107,6 +107,8 @@ final class TaskPublisher {
     PlexusTaskStatus fields = new PlexusTaskStatus();
     fields.setStages(fill.stages());
     fields.setExitCode(fill.exitCode());
+    fields.setErrorMessage(fill.errorMessage());
+    fields.setOutput(fill.output());
     patcher.patch(run.task, true, fields); // a final task has a status
     String message =
         (fill.ended().isEmpty()
@@ -114,7 +116,10 @@ final class TaskPublisher {
                 : "ended " + fill.ended().size() + " stage(s) the runner left open; ")
             + (fill.exitCode() == null
                 ? ""
-                : "runner exit code " + fill.exitCode() + " from the pod");
+                : "runner exit code " + fill.exitCode() + " from the pod; ")
+            + (fill.errorMessage() == null && fill.output() == null
+                ? ""
+                : "error message/output from the runner's termination message");
     run.noteIf(true, "RunnerStateFilled", message.replaceAll("; $", ""));
   }
 

@@ -234,6 +234,7 @@ class JobBuilderTest {
             "PLEXUS_TIMEOUT_SECONDS",
             "PLEXUS_POD_NAME",
             "PLEXUS_NODE_NAME",
+            "PLEXUS_TERMINATION_MESSAGE_PATH",
             "PLEXUS_DYNAMODB_ENABLED",
             "PLEXUS_DYNAMODB_TASK_TABLE",
             "CUDA_VISIBLE_DEVICES");
@@ -247,7 +248,10 @@ class JobBuilderTest {
         .containsEntry("PLEXUS_TIMEOUT_SECONDS", "600")
         .containsEntry("PLEXUS_POD_NAME", "fieldRef:metadata.name")
         .containsEntry("PLEXUS_NODE_NAME", "fieldRef:spec.nodeName")
+        .containsEntry("PLEXUS_TERMINATION_MESSAGE_PATH", "/dev/termination-log")
         .containsEntry("PLEXUS_DYNAMODB_TASK_TABLE", "Task-abc-NONE");
+    assertThat(runner.getTerminationMessagePath()).isEqualTo("/dev/termination-log");
+    assertThat(runner.getTerminationMessagePolicy()).isEqualTo("FallbackToLogsOnError");
   }
 
   @Test

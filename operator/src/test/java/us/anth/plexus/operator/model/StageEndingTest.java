@@ -106,4 +106,80 @@ class StageEndingTest {
         .endStatus()
         .build();
   }
+
+  @Test
+  void theRunnersTerminationMessageFillsWhatItsLostFinalWriteLeftOut() {
+    PlexusTaskStatus status = withStages(StageState.RUNNING, StageState.PENDING);
+    PlexusTaskStatus runnerFinal = withStages(StageState.COMPLETED, StageState.COMPLETED);
+    runnerFinal.getStages().get(1).setProcessedItems(7L);
+    runnerFinal.setExitCode(0);
+    runnerFinal.setOutput("7 scored");
+
+    var fill = StageEnding.of(status, TaskPhase.Succeeded, 0, runnerFinal, NOW).orElseThrow();
+
+    assertThat(fill.stages())
+        .extracting(StageStatus::getStatus)
+        .containsExactly(StageState.COMPLETED, StageState.COMPLETED);
+    assertThat(fill.stages().get(1).getProcessedItems()).isEqualTo(7L);
+    assertThat(fill.stages().get(1).getStatusMessage()).isNull();
+    assertThat(fill.ended()).hasSize(2);
+    assertThat(fill.exitCode()).isZero();
+    assertThat(fill.output()).isEqualTo("7 scored");
+    assertThat(fill.errorMessage()).isNull();
+  }
+
+  @Test
+  void aTerminationMessageNeverOverwritesWhatTheRunnerDidWrite() {
+    PlexusTaskStatus written = withStages(StageState.FAILED);
+    written.setExitCode(3);
+    written.setErrorMessage("its own words");
+    written.setOutput("partial");
+    PlexusTaskStatus runnerFinal = withStages(StageState.COMPLETED);
+    runnerFinal.setExitCode(0);
+    runnerFinal.setErrorMessage("other words");
+    runnerFinal.setOutput("other");
+
+    assertThat(StageEnding.of(written, TaskPhase.Failed, 3, runnerFinal, NOW)).isEmpty();
+  }
+
+  @Test
+  void stagesOnlyTheMessageKnowsAreAddedInOrder() {
+    PlexusTaskStatus runnerFinal = withStages(StageState.COMPLETED, StageState.FAILED);
+    runnerFinal.setExitCode(2);
+    runnerFinal.setErrorMessage("bad input");
+
+    var fill =
+        StageEnding.of(new PlexusTaskStatus(), TaskPhase.Failed, 2, runnerFinal, NOW).orElseThrow();
+
+    assertThat(fill.stages()).extracting(StageStatus::getName).containsExactly("s0", "s1");
+    assertThat(fill.exitCode()).isEqualTo(2);
+    assertThat(fill.errorMessage()).isEqualTo("bad input");
+  }
+
+  @Test
+  void theRunnersFinalStateIsReadFromTheNewestPodsTerminationMessage() {
+    PlexusTaskStatus runnerFinal = withStages(StageState.COMPLETED);
+    runnerFinal.setExitCode(0);
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withCreationTimestamp("2026-12-01T04:00:00Z")
+            .endMetadata()
+            .withNewStatus()
+            .addNewContainerStatus()
+            .withName(JobContract.CONTAINER)
+            .withNewState()
+            .withNewTerminated()
+            .withExitCode(0)
+            .withMessage(us.anth.plexus.api.job.TerminationMessage.encode(runnerFinal))
+            .endTerminated()
+            .endState()
+            .endContainerStatus()
+            .endStatus()
+            .build();
+
+    assertThat(StageEnding.podRunnerFinal(List.of(pod)).orElseThrow().getStages())
+        .extracting(StageStatus::getName)
+        .containsExactly("s0");
+  }
 }
