@@ -10,12 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import us.anth.plexus.devkit.Kubectl;
 
 /**
  * {@code bin/plexusctl} as a user runs it, a separate process from the checkout: {@code dev
@@ -27,7 +27,7 @@ class LauncherIT {
 
   @Test
   void kubectlPluginTakesGlobalOptionsBeforeAndAfterTheCommand(@TempDir Path dir) throws Exception {
-    Optional<Path> kubectl = onPath("kubectl");
+    Optional<Path> kubectl = Kubectl.find(dir).map(Kubectl::binary);
     assumeTrue(kubectl.isPresent(), "kubectl is not installed (not on PATH); skipping");
     Path plugins = Files.createDirectories(dir.resolve("plugins"));
     Files.createSymbolicLink(plugins.resolve("kubectl-plexus"), CHECKOUT.resolve("bin/plexusctl"));
@@ -35,74 +35,51 @@ class LauncherIT {
       assertThat(dev.run("dispatch", "plexus-runner demo --seconds 1", "--type", "plugin-demo"))
           .extracting(DevStackFixture.Run::exitCode)
           .isEqualTo(0);
-      String kubeconfig = dev.stack.kubeconfig().toString();
+      String kubeconfig = "--kubeconfig " + dev.stack.kubeconfig();
 
-      Plugin before =
-          plugin(
-              plugins,
-              kubectl.get(),
-              "plexus",
-              "--kubeconfig",
-              kubeconfig,
-              "-n",
-              "default",
-              "--context",
-              "plexus-dev",
-              "list",
-              "--type",
-              "plugin-demo");
-      assertThat(before.exitCode()).as(before.err()).isZero();
-      assertThat(before.out()).startsWith("NAME").contains("plugin-demo");
-
-      Plugin after =
-          plugin(
-              plugins,
-              kubectl.get(),
-              "plexus",
-              "list",
-              "--kubeconfig",
-              kubeconfig,
-              "-A",
-              "-o",
-              "name",
-              "--context",
-              "plexus-dev");
-      assertThat(after.exitCode()).as(after.err()).isZero();
-      assertThat(after.out()).startsWith("plexustask.plexus.anth.us/");
-
-      Plugin otherNamespace =
-          plugin(
-              plugins,
-              kubectl.get(),
-              "plexus",
-              "--kubeconfig",
-              kubeconfig,
-              "list",
-              "--namespace",
-              "elsewhere");
-      assertThat(otherNamespace.exitCode()).as(otherNamespace.err()).isZero();
-      assertThat(otherNamespace.out()).doesNotContain("plugin-demo");
-
+      assertThat(
+              succeeds(
+                  plugins,
+                  kubectl.get(),
+                  "plexus "
+                      + kubeconfig
+                      + " -n default"
+                      + " --context plexus-dev list --type plugin-demo"))
+          .as("global options before the command")
+          .startsWith("NAME")
+          .contains("plugin-demo");
+      assertThat(
+              succeeds(
+                  plugins,
+                  kubectl.get(),
+                  "plexus list " + kubeconfig + " -A -o name --context plexus-dev"))
+          .as("global options after the command")
+          .startsWith("plexustask.plexus.anth.us/");
+      assertThat(
+              succeeds(
+                  plugins, kubectl.get(), "plexus " + kubeconfig + " list --namespace elsewhere"))
+          .doesNotContain("plugin-demo");
       Plugin unknown =
-          plugin(
-              plugins,
-              kubectl.get(),
-              "plexus",
-              "--kubeconfig",
-              kubeconfig,
-              "list",
-              "--no-such-flag");
+          plugin(plugins, kubectl.get(), "plexus " + kubeconfig + " list --no-such-flag");
       assertThat(unknown.exitCode()).isEqualTo(2);
       assertThat(unknown.err()).contains("Unknown option: '--no-such-flag'");
     }
   }
 
+  /** The stdout of {@code kubectl <words>}, which must exit 0. */
+  private static String succeeds(Path plugins, Path kubectl, String words) throws Exception {
+    Plugin run = plugin(plugins, kubectl, words);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return run.out();
+  }
+
   /** Output of one {@code kubectl <args>} call that runs the plugin. */
   private record Plugin(int exitCode, String out, String err) {}
 
-  private static Plugin plugin(Path plugins, Path kubectl, String... args) throws Exception {
+  /** Runs {@code kubectl <words>} (split at spaces) with the plugin directory first on PATH. */
+  private static Plugin plugin(Path plugins, Path kubectl, String words) throws Exception {
     List<String> command = new ArrayList<>(List.of(kubectl.toString()));
-    command.addAll(List.of(args));
+    command.addAll(List.of(words.split(" ")));
     ProcessBuilder builder = new ProcessBuilder(command).directory(CHECKOUT.toFile());
     builder.environment().put("PATH", plugins + File.pathSeparator + System.getenv("PATH"));
     builder.environment().put("PLEXUSCTL_MAVEN_ARGS", "-o");
@@ -111,14 +88,6 @@ class LauncherIT {
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
     return new Plugin(process.exitValue(), out, Files.readString(err));
-  }
-
-  private static Optional<Path> onPath(String name) {
-    return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .filter(entry -> !entry.isBlank())
-        .map(entry -> Path.of(entry, name))
-        .filter(Files::isExecutable)
-        .findFirst();
   }
 
   @Test

@@ -37,6 +37,11 @@ public final class Kubectl {
         .map(binary -> new Kubectl(binary, kubeconfig));
   }
 
+  /** The kubectl executable. */
+  public Path binary() {
+    return binary;
+  }
+
   /**
    * Runs {@code kubectl --kubeconfig <file> <args>} and returns its output (stdout and stderr).
    *
