@@ -48,7 +48,9 @@ public final class StatusOwnership {
             "startedAt",
             "completedAt",
             "cancelledBy",
-            "cancelledAt")) {
+            "cancelledAt",
+            "risk",
+            "approval")) {
       owners.put(field, OPERATOR);
     }
     for (String field :

@@ -11,14 +11,13 @@ import us.anth.plexus.api.TaskPhase;
 import us.anth.plexus.api.target.InvalidTargetException;
 import us.anth.plexus.api.target.Target;
 import us.anth.plexus.operator.OperatorConfig;
-import us.anth.plexus.operator.model.ApprovalPolicy;
 import us.anth.plexus.operator.model.Conditions;
 import us.anth.plexus.operator.model.DependencyCycles;
 import us.anth.plexus.operator.model.JobBuilder;
 import us.anth.plexus.operator.model.JobNames;
 import us.anth.plexus.operator.model.PoolRouter;
 
-/** The steps before a Job exists: validate, dependencies, route, approval and dry run. */
+/** The steps before a Job exists: validate, dependencies, route and dry run. */
 final class AdmissionSteps {
   static final Duration DEPENDENCY_RECHECK = Duration.ofSeconds(5);
 
@@ -119,31 +118,6 @@ final class AdmissionSteps {
             : "PlexusWorkerPool " + pinned + " named in spec.pool does not exist or is not Ready";
     run.draft.setDispatchStatus(DispatchStatus.PENDING);
     run.hold(TaskPhase.Pending, Conditions.SCHEDULED, "NoMatchingPool", message, "Warning");
-    return false;
-  }
-
-  /** Holds the task in AwaitingApproval while its pool requires approval and none is given. */
-  boolean approval(TaskRun run) {
-    if (run.pool == null || run.draft.getJobName() != null) {
-      return true;
-    }
-    Optional<String> rule = ApprovalPolicy.requiredRule(run.pool, run.task.getSpec().getCommand());
-    if (rule.isEmpty()) {
-      return true;
-    }
-    String approvedBy = run.task.getSpec().getApprovedBy();
-    if (approvedBy != null && !approvedBy.isBlank()) {
-      run.condition(Conditions.APPROVED, true, "Approved", "approved by " + approvedBy);
-      return true;
-    }
-    String message =
-        "pool "
-            + run.pool.getMetadata().getName()
-            + " requires approval for '"
-            + rule.get()
-            + "' commands; set spec.approvedBy";
-    run.hold(
-        TaskPhase.AwaitingApproval, Conditions.APPROVED, "AwaitingApproval", message, "Normal");
     return false;
   }
 

@@ -68,6 +68,8 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
     this.retention = new TaskRetention(client);
     metrics.bindTasks(caches::tasks);
     TaskIdStep taskIds = new TaskIdStep(client, mirror);
+    ApprovalStep approvals =
+        new ApprovalStep(config.riskDefaults(), new ApprovalPolicyPresence(client));
     this.steps =
         List.of(
             this::unfinished,
@@ -77,7 +79,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
             admission::validate,
             admission::dependencies,
             admission::route,
-            admission::approval,
+            approvals::approval,
             admission::dryRun,
             jobSteps::ensureJob,
             jobSteps::observe);
