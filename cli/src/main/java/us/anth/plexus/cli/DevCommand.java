@@ -14,12 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import us.anth.plexus.api.PlexusTask;
-import us.anth.plexus.store.TaskRecordStore;
-import us.anth.plexus.store.TaskStageStore;
 
 /**
- * {@code plexusctl dev}: the whole system in this process (see {@link DevStack}) until Ctrl-C;
- * {@code --demo} dispatches the runner's demo task, follows it and exits with its result.
+ * {@code plexusctl dev}: the whole system in this process (see {@link DevEnvironment}) until
+ * Ctrl-C; {@code --demo} dispatches the runner's demo task, follows it and exits with its result.
  */
 @Command(
     name = "dev",
@@ -70,7 +68,7 @@ public final class DevCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     boolean table = global().human();
     PrintStream info = table ? System.out : System.err;
-    DevStack stack = startQuietly();
+    DevEnvironment stack = startQuietly();
     try {
       printHowTo(stack, info);
       if (!demo) {
@@ -95,23 +93,24 @@ public final class DevCommand implements Callable<Integer> {
   }
 
   /** DynamoDB Local prints an 8-line banner on stdout: dropped, or on stderr with -v. */
-  private DevStack startQuietly() {
+  private DevEnvironment startQuietly() {
     PrintStream stdout = System.out;
     System.setOut(
         global().verbose ? System.err : new PrintStream(java.io.OutputStream.nullOutputStream()));
     try {
-      return DevStack.start(port, devDir, runnerClasspath);
+      return DevEnvironment.start(port, devDir, runnerClasspath);
     } finally {
       System.setOut(stdout);
     }
   }
 
-  private int runDemo(DevStack stack, boolean table, PrintStream info) throws InterruptedException {
+  private int runDemo(DevEnvironment stack, boolean table, PrintStream info)
+      throws InterruptedException {
     String command = "plexus-runner demo --seconds " + demoSeconds + " --items " + demoItems;
     TaskFactory.Request request =
         new TaskFactory.Request(command, "dev/demo", "dev", "demo", null, null, null);
-    PlexusTask task = TaskFactory.build(request, DevStack.NAMESPACE, TaskFactory.randomSuffix());
-    Optional<CliContext.Stores> stores = Optional.of(stores(stack));
+    PlexusTask task = TaskFactory.build(request, DevRemote.NAMESPACE, TaskFactory.randomSuffix());
+    Optional<CliContext.Stores> stores = Optional.of(stack.stores());
     PlexusTask created = TaskSubmitter.submit(stack.client(), stores, task);
     info.println("Dispatched task/" + created.getMetadata().getName() + ": " + command);
     PlexusTask last =
@@ -127,14 +126,7 @@ public final class DevCommand implements Callable<Integer> {
     return TaskFollower.exitCode(last);
   }
 
-  private static CliContext.Stores stores(DevStack stack) {
-    var settings = stack.dynamo().settings();
-    return new CliContext.Stores(
-        new TaskRecordStore(stack.dynamo().client(), settings),
-        new TaskStageStore(stack.dynamo().client(), settings));
-  }
-
-  private void printHowTo(DevStack stack, PrintStream out) throws IOException {
+  private void printHowTo(DevEnvironment stack, PrintStream out) throws IOException {
     Map<String, String> env = new LinkedHashMap<>(stack.clientEnv());
     StringBuilder exports = new StringBuilder();
     env.forEach((k, v) -> exports.append("export ").append(k).append('=').append(v).append('\n'));
@@ -142,7 +134,7 @@ public final class DevCommand implements Callable<Integer> {
     Files.writeString(envFile, exports.toString());
     out.println("Plexus dev stack (development only: Jobs run as local processes on this machine)");
     out.println(
-        "  Kubernetes API: " + stack.apiUrl() + "   DynamoDB Local: " + stack.dynamo().endpoint());
+        "  Kubernetes API: " + stack.apiUrl() + "   DynamoDB Local: " + stack.dynamoEndpoint());
     out.println("  Pool dev-default runs every target with an empty command prefix.");
     out.println("In another shell:");
     out.println(

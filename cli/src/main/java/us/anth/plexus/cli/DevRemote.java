@@ -17,6 +17,9 @@ import java.util.Map;
 public final class DevRemote {
   public static final String NAME = "dev";
 
+  /** Namespace of the dev stack's tasks. */
+  public static final String NAMESPACE = "default";
+
   private DevRemote() {}
 
   /** The YAML document. Pure. */

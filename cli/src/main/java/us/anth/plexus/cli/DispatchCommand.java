@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import us.anth.plexus.api.DryRunReport;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.target.InvalidTargetException;
 import us.anth.plexus.api.target.Target;
@@ -66,6 +67,13 @@ public final class DispatchCommand implements Callable<Integer> {
       defaultValue = "3600")
   long waitTimeout;
 
+  @Option(
+      names = "--dry-run",
+      description =
+          "Plan only: print the exact Job a real run would create (YAML), its pool, risk and"
+              + " whether it needs approval; no Job is created.")
+  boolean dryRun;
+
   @ArgGroup(exclusive = true)
   Mode mode = new Mode();
 
@@ -104,7 +112,13 @@ public final class DispatchCommand implements Callable<Integer> {
               CliContext.firstNonBlank(pool, remote.pool()));
       DispatchChecks.pool(ctx.client(), request.pool());
       PlexusTask task = TaskFactory.build(request, ctx.namespace(), TaskFactory.randomSuffix());
+      if (dryRun) {
+        task.getSpec().setDryRun(true);
+      }
       PlexusTask created = TaskSubmitter.submit(ctx.client(), ctx.stores(), task);
+      if (dryRun) {
+        return printPlan(ctx, created);
+      }
       return mode.await ? follow(ctx, created) : printCreated(created);
     }
   }
@@ -135,6 +149,17 @@ public final class DispatchCommand implements Callable<Integer> {
                       created.getMetadata().getNamespace(),
                       "taskId",
                       String.valueOf(created.getSpec().getTaskId()))));
+    }
+    return 0;
+  }
+
+  private int printPlan(CliContext ctx, PlexusTask created) throws InterruptedException {
+    DryRunReport plan = DryRunPlan.await(ctx.client(), created, Duration.ofSeconds(waitTimeout));
+    if (global().human()) {
+      System.err.println(DryRunPlan.summary(created, plan));
+      System.out.print(DryRunPlan.jobYaml(plan));
+    } else {
+      System.out.print(global().output().document(plan));
     }
     return 0;
   }

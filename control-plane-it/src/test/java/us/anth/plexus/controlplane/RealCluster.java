@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import us.anth.plexus.devkit.EmbeddedKubeApi;
+import us.anth.plexus.devkit.cluster.ClusterCrds;
 import us.anth.plexus.devkit.cluster.KubeLocalBinary;
 import us.anth.plexus.devkit.cluster.LocalControlPlane;
 import us.anth.plexus.devkit.executor.ExecutorOptions;
@@ -89,29 +88,11 @@ final class RealCluster {
 
   /** Creates the generated CRDs and waits until both are Established. */
   static void installCrds(KubernetesClient client) {
-    for (String resource : EmbeddedKubeApi.CRD_RESOURCES) {
-      try (InputStream in = RealCluster.class.getResourceAsStream(resource)) {
-        CustomResourceDefinition crd =
-            client.apiextensions().v1().customResourceDefinitions().load(in).item();
-        client.resource(crd).forceConflicts().serverSideApply();
-        client
-            .apiextensions()
-            .v1()
-            .customResourceDefinitions()
-            .withName(crd.getMetadata().getName())
-            .waitUntilCondition(RealCluster::established, 60, TimeUnit.SECONDS);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    ClusterCrds.install(client);
   }
 
   static boolean established(CustomResourceDefinition crd) {
-    return crd != null
-        && crd.getStatus() != null
-        && crd.getStatus().getConditions() != null
-        && crd.getStatus().getConditions().stream()
-            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+    return ClusterCrds.established(crd);
   }
 
   /**

@@ -18,6 +18,7 @@ import us.anth.plexus.api.approval.TaskApproval;
 import us.anth.plexus.api.read.ReadProblems;
 import us.anth.plexus.api.read.TolerantDeserializer;
 import us.anth.plexus.api.read.TolerantlyRead;
+import us.anth.plexus.api.rollback.RollbackSpec;
 import us.anth.plexus.api.target.Target;
 
 /** Desired state of a PlexusTask: the DynamoDB Task fields plus execution settings. */
@@ -146,6 +147,11 @@ public class PlexusTaskSpec implements TolerantlyRead {
   @Min(0)
   @Max(31536000)
   private Integer ttlSecondsAfterFinished;
+
+  @JsonPropertyDescription(
+      "A command that undoes the task, run once as its own Job when the task fails after its last"
+          + " attempt or times out (and when cancelled, if rollback.onCancel); never after success.")
+  private RollbackSpec rollback;
 
   public String getTaskId() {
     return taskId;
@@ -305,6 +311,14 @@ public class PlexusTaskSpec implements TolerantlyRead {
 
   public void setTtlSecondsAfterFinished(Integer ttlSecondsAfterFinished) {
     this.ttlSecondsAfterFinished = ttlSecondsAfterFinished;
+  }
+
+  public RollbackSpec getRollback() {
+    return rollback;
+  }
+
+  public void setRollback(RollbackSpec rollback) {
+    this.rollback = rollback;
   }
 
   /** True when {@code cancel} is set. */

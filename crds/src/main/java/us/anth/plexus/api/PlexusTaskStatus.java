@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
 import us.anth.plexus.api.approval.ApprovalStatus;
+import us.anth.plexus.api.audit.AuditEntry;
 import us.anth.plexus.api.read.ReadProblems;
 import us.anth.plexus.api.read.TolerantDeserializer;
 import us.anth.plexus.api.read.TolerantlyRead;
 import us.anth.plexus.api.risk.RiskLevel;
+import us.anth.plexus.api.rollback.RollbackStatus;
 
 /**
  * Observed state of a PlexusTask. The operator owns the phase, conditions and Job fields; the
@@ -103,6 +105,17 @@ public class PlexusTaskStatus implements TolerantlyRead {
 
   @JsonPropertyDescription("When the task was cancelled (ISO-8601 UTC).")
   private String cancelledAt;
+
+  @JsonPropertyDescription(
+      "Audit trail: every decision about the task with who and when, oldest first; at most 50"
+          + " entries (the first 10 are kept, then a Truncated entry, then the newest).")
+  private List<AuditEntry> history;
+
+  @JsonPropertyDescription("The rollback Job's state, when spec.rollback ran.")
+  private RollbackStatus rollback;
+
+  @JsonPropertyDescription("What a dry run found (spec.dryRun): the Job a real run would create.")
+  private DryRunReport dryRun;
 
   public TaskPhase getPhase() {
     return phase;
@@ -310,6 +323,30 @@ public class PlexusTaskStatus implements TolerantlyRead {
 
   public void setCancelledAt(String cancelledAt) {
     this.cancelledAt = cancelledAt;
+  }
+
+  public List<AuditEntry> getHistory() {
+    return history;
+  }
+
+  public void setHistory(List<AuditEntry> history) {
+    this.history = history;
+  }
+
+  public RollbackStatus getRollback() {
+    return rollback;
+  }
+
+  public void setRollback(RollbackStatus rollback) {
+    this.rollback = rollback;
+  }
+
+  public DryRunReport getDryRun() {
+    return dryRun;
+  }
+
+  public void setDryRun(DryRunReport dryRun) {
+    this.dryRun = dryRun;
   }
 
   @Override

@@ -11,7 +11,9 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +75,17 @@ public class PlexusWorkerPoolSpec implements TolerantlyRead {
 
   @JsonPropertyDescription("Resource requests and limits of the runner container.")
   private ResourceRequirements resources;
+
+  @JsonPropertyDescription(
+      "Pod-level securityContext of the task pods, replacing the default (runAsNonRoot, seccomp"
+          + " RuntimeDefault: what the restricted Pod Security Standard demands), e.g. to set"
+          + " runAsUser or fsGroup for an image that needs them.")
+  private PodSecurityContext podSecurityContext;
+
+  @JsonPropertyDescription(
+      "securityContext of the runner container, replacing the default (runAsNonRoot, no"
+          + " privilege escalation, every capability dropped, seccomp RuntimeDefault).")
+  private SecurityContext securityContext;
 
   @JsonPropertyDescription("Runner image; defaults to the operator's configured runner image.")
   private String image;
@@ -174,6 +187,22 @@ public class PlexusWorkerPoolSpec implements TolerantlyRead {
 
   public void setResources(ResourceRequirements resources) {
     this.resources = resources;
+  }
+
+  public PodSecurityContext getPodSecurityContext() {
+    return podSecurityContext;
+  }
+
+  public void setPodSecurityContext(PodSecurityContext podSecurityContext) {
+    this.podSecurityContext = podSecurityContext;
+  }
+
+  public SecurityContext getSecurityContext() {
+    return securityContext;
+  }
+
+  public void setSecurityContext(SecurityContext securityContext) {
+    this.securityContext = securityContext;
   }
 
   public String getImage() {

@@ -50,7 +50,10 @@ public final class StatusOwnership {
             "cancelledBy",
             "cancelledAt",
             "risk",
-            "approval")) {
+            "approval",
+            "history",
+            "rollback",
+            "dryRun")) {
       owners.put(field, OPERATOR);
     }
     for (String field :

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -12,10 +14,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import us.anth.plexus.api.PlexusTask;
 
 /**
  * kubectl (when installed) against the dev API: discovery, Table output, apply, get
- * ptask/ppool/pods, -o json/yaml, delete, logs.
+ * ptask/ppool/pods, -o json/yaml, delete, logs, describe with Events.
  */
 class DevApiKubectlIT {
   private static EmbeddedKubeApi api;
@@ -100,6 +103,48 @@ class DevApiKubectlIT {
     assertThat(kubectl("get", "pods")).doesNotContain("p2");
     assertThat(kubectl("delete", "ppool", "gpu"))
         .isEqualTo("plexusworkerpool.plexus.anth.us \"gpu\" deleted\n");
+  }
+
+  @Test
+  void describeListsTheEventsOfATask() throws Exception {
+    assumeTrue(kubectl.isPresent(), "kubectl is not installed (not on PATH)");
+    PlexusTask described = new PlexusTask();
+    described.setMetadata(new ObjectMetaBuilder().withName("described").build());
+    PlexusTask task =
+        api.client()
+            .resources(PlexusTask.class)
+            .inNamespace("kubectl-it")
+            .resource(described)
+            .create();
+    api.client()
+        .v1()
+        .events()
+        .inNamespace("kubectl-it")
+        .resource(
+            new EventBuilder()
+                .withNewMetadata()
+                .withName("described.jobcreated")
+                .endMetadata()
+                .withNewInvolvedObject()
+                .withApiVersion(task.getApiVersion())
+                .withKind(task.getKind())
+                .withName("described")
+                .withNamespace("kubectl-it")
+                .withUid(task.getMetadata().getUid())
+                .endInvolvedObject()
+                .withType("Normal")
+                .withReason("JobCreated")
+                .withMessage("created Job described-1 on pool default")
+                .withCount(1)
+                .withFirstTimestamp("2026-12-01T07:00:00Z")
+                .withLastTimestamp("2026-12-01T07:00:00Z")
+                .build())
+        .create();
+
+    assertThat(kubectl("describe", "ptask", "described"))
+        .as("kubectl's typed Event client decodes the answer (it showed Events: <none>)")
+        .containsPattern("Events:\\s+Type\\s+Reason\\s+Age\\s+From\\s+Message")
+        .containsPattern("Normal\\s+JobCreated\\s+.*created Job described-1 on pool default");
   }
 
   private static void pod(String name) {

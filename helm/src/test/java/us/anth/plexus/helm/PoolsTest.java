@@ -54,6 +54,17 @@ class PoolsTest {
   }
 
   @Test
+  void aPoolCarriesItsOwnSecurityContexts() {
+    PlexusWorkerPoolSpec spec =
+        Chart.render("values-pool-security.yaml").one(PlexusWorkerPool.class, "legacy").getSpec();
+    assertThat(spec.getPodSecurityContext().getRunAsUser()).isEqualTo(1000L);
+    assertThat(spec.getPodSecurityContext().getFsGroup()).isEqualTo(2000L);
+    assertThat(spec.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(spec.readProblems().unreadable()).isEmpty();
+    assertThat(spec.readProblems().unknown()).isEmpty();
+  }
+
+  @Test
   void gpuPatternIsMoreSpecificThanTheCatchAll() {
     RenderedChart chart = Chart.render("values-full.yaml");
     TargetPattern gpu = patterns(chart.one(PlexusWorkerPool.class, "gpu")).get(0);

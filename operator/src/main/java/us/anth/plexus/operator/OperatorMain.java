@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import us.anth.plexus.operator.mirror.TaskRecordMirror;
 import us.anth.plexus.operator.mirror.TaskRecordMirrors;
+import us.anth.plexus.operator.runtime.AsyncPool;
 import us.anth.plexus.operator.runtime.HttpEndpoints;
 
 /**
@@ -33,6 +34,7 @@ public final class OperatorMain {
 
   /** Exits with status 2 and one log line when the configuration is invalid. */
   public static void main(String[] args) throws Exception {
+    AsyncPool.configure();
     KubernetesClient client = new KubernetesClientBuilder().build();
     Running running;
     try {

@@ -2,10 +2,13 @@ package us.anth.plexus.runner;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import us.anth.plexus.api.job.JobContract;
+import us.anth.plexus.api.settings.RunnerVariables;
+import us.anth.plexus.runner.publish.ProgressSink;
 
 /** {@code run}: serves the PlexusTask named by the environment (the Job's container args). */
 @Command(
@@ -23,8 +26,10 @@ public final class RunCommand implements Callable<Integer> {
       return RunResult.CANNOT_START;
     }
     try (KubernetesClient client = KubernetesClients.create()) {
-      return new TaskRunner(settings, client, ProgressSinks.create(client, env), RunnerLog.STDERR)
-          .run();
+      // A rollback Job's runner reports nothing: the task's status and records stay the task's.
+      List<ProgressSink> sinks =
+          RunnerVariables.ROLLBACK.read(env) ? List.of() : ProgressSinks.create(client, env);
+      return new TaskRunner(settings, client, sinks, RunnerLog.STDERR).run();
     } catch (IllegalArgumentException e) {
       RunnerLog.STDERR.accept("cannot start: " + e.getMessage());
       return RunResult.CANNOT_START;

@@ -20,7 +20,8 @@ public record RunnerSettings(
     int tailBytes,
     Duration flushTimeout,
     String taskIdArg,
-    boolean plexusApi) {
+    boolean plexusApi,
+    boolean verbose) {
 
   /**
    * Reads the settings ({@link RunnerVariables}); throws IllegalArgumentException naming a missing
@@ -41,6 +42,7 @@ public record RunnerSettings(
         Duration.ofSeconds(RunnerVariables.STATUS_FLUSH_SECONDS.read(env)),
         PlexusAttach.fromEnv(env, null).mode(),
         !RunnerVariables.API_URL.read(env).isEmpty()
-            && !RunnerVariables.API_KEY.read(env).isEmpty());
+            && !RunnerVariables.API_KEY.read(env).isEmpty(),
+        RunnerVariables.VERBOSE.read(env));
   }
 }

@@ -82,7 +82,13 @@ public final class TaskRunner {
     try {
       PlexusAttach attach = new PlexusAttach(settings.taskIdArg(), taskId);
       List<String> argv = CommandArgv.of(settings.commandPrefix(), command, attach);
-      log.accept("pod " + settings.podName() + " running " + CommandArgv.forLog(argv));
+      log.accept(
+          "pod "
+              + settings.podName()
+              + " running "
+              + (settings.verbose()
+                  ? CommandArgv.forLog(argv)
+                  : (settings.commandPrefix() + " " + command).strip()));
       if (settings.plexusApi()
           && attach.attaches(
               CommandWords.split(settings.commandPrefix()), CommandWords.split(command))) {

@@ -97,6 +97,10 @@ class RunnerProcessIT {
         .as("operator-owned fields are untouched")
         .isEqualTo(TaskPhase.Running);
     assertThat(status.getJobName()).isEqualTo("job-of-task-1");
+    assertThat(stderr())
+        .as("the pod log names the command as the task gives it, without argv or library noise")
+        .contains("[plexus-runner] pod test-pod running plexus-runner demo --items 300 --seconds 4")
+        .doesNotContain("<runner classpath>", "unstable version", "SLF4J");
   }
 
   private static String processingEta(PlexusTaskStatus status) {

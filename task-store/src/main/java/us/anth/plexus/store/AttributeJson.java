@@ -83,11 +83,9 @@ final class AttributeJson {
     }
   }
 
-  /** A string map as a DynamoDB map of strings. */
-  static AttributeValue map(Map<String, String> values) {
-    var builder = new java.util.LinkedHashMap<String, AttributeValue>();
-    values.forEach((k, v) -> builder.put(k, AttributeValue.fromS(v)));
-    return AttributeValue.fromM(builder);
+  /** A map as the DynamoDB map AppSync would store for it (text values stay strings). */
+  static AttributeValue map(Map<String, ?> values) {
+    return attribute(MAPPER.valueToTree(values));
   }
 
   private static JsonNode node(AttributeValue value) {

@@ -32,7 +32,7 @@ final class MetadataMerger {
    * Applies {@code base} (fresh for each attempt) plus {@code metadata[key] = value}. Throws
    * SdkException when DynamoDB is unavailable; the caller classifies it.
    */
-  WriteResult write(String id, Supplier<RecordUpdate> base, String key, Map<String, String> value) {
+  WriteResult write(String id, Supplier<RecordUpdate> base, String key, Map<String, ?> value) {
     Map<String, AttributeValue> current =
         client
             .getItem(b -> b.tableName(table).key(TaskTables.itemKey(id)).consistentRead(true))
@@ -72,7 +72,7 @@ final class MetadataMerger {
   }
 
   private static RecordUpdate withMetadata(
-      RecordUpdate update, AttributeValue metadata, String key, Map<String, String> value) {
+      RecordUpdate update, AttributeValue metadata, String key, Map<String, ?> value) {
     if (metadata != null && metadata.hasM()) {
       return update
           .setNested("metadata", key, AttributeJson.map(value))

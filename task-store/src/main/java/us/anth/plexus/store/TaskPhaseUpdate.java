@@ -16,7 +16,7 @@ public record TaskPhaseUpdate(
     String errorMessage,
     String errorDetails,
     String workerNodeId,
-    Map<String, String> kubernetes) {
+    Map<String, ?> kubernetes) {
 
   /** An update to {@code status} with nothing else set yet. */
   public static TaskPhaseUpdate to(TaskStatus status) {
@@ -49,8 +49,11 @@ public record TaskPhaseUpdate(
         dispatchStatus, startedAt, completedAt, errorMessage, errorDetails, value, kubernetes);
   }
 
-  /** E.g. {@code namespace, name, uid, jobName}: merged into {@code metadata.kubernetes}. */
-  public TaskPhaseUpdate kubernetes(Map<String, String> value) {
+  /**
+   * E.g. {@code namespace, name, uid, jobName} (values: text, or anything Jackson turns into JSON,
+   * such as the audit history): written as {@code metadata.kubernetes}, other metadata keys kept.
+   */
+  public TaskPhaseUpdate kubernetes(Map<String, ?> value) {
     return with(
         dispatchStatus, startedAt, completedAt, errorMessage, errorDetails, workerNodeId, value);
   }
@@ -63,7 +66,7 @@ public record TaskPhaseUpdate(
       String message,
       String details,
       String worker,
-      Map<String, String> kubernetesRef) {
+      Map<String, ?> kubernetesRef) {
     return new TaskPhaseUpdate(
         status, dispatch, started, completed, message, details, worker, kubernetesRef);
   }

@@ -66,6 +66,12 @@ public final class JobContract {
   /** The node's name (a fieldRef to spec.nodeName). */
   public static final String ENV_NODE_NAME = "PLEXUS_NODE_NAME";
 
+  /**
+   * "true" in a rollback Job (spec.rollback): the runner runs PLEXUS_COMMAND (the rollback command)
+   * and writes nothing to the task's status or records; the operator reads the pod's exit code.
+   */
+  public static final String ENV_ROLLBACK = "PLEXUS_ROLLBACK";
+
   /** Every operator variable with this prefix is copied verbatim into each Job. */
   public static final String DYNAMODB_ENV_PREFIX = "PLEXUS_DYNAMODB_";
 

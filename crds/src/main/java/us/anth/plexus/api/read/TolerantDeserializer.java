@@ -23,6 +23,13 @@ import java.util.function.Supplier;
 public abstract class TolerantDeserializer<T extends TolerantlyRead> extends StdDeserializer<T> {
   private final Supplier<T> factory;
 
+  /**
+   * The type's settable properties by name, introspected on first use: Jackson keeps one instance
+   * of a deserializer per mapper, and introspecting on every read took a sixth of the operator's
+   * CPU (JFR, bin/bench reconcile).
+   */
+  private volatile Map<String, BeanPropertyDefinition> properties;
+
   protected TolerantDeserializer(Class<T> type, Supplier<T> factory) {
     super(type);
     this.factory = factory;
@@ -59,6 +66,15 @@ public abstract class TolerantDeserializer<T extends TolerantlyRead> extends Std
   }
 
   private Map<String, BeanPropertyDefinition> properties(DeserializationContext context) {
+    Map<String, BeanPropertyDefinition> known = properties;
+    if (known == null) {
+      known = introspect(context);
+      properties = known;
+    }
+    return known;
+  }
+
+  private Map<String, BeanPropertyDefinition> introspect(DeserializationContext context) {
     BeanDescription description =
         context.getConfig().introspect(context.constructType(handledType()));
     Map<String, BeanPropertyDefinition> byName = new HashMap<>();

@@ -44,6 +44,13 @@ public final class RunnerVariables {
           "how long the runner waits at exit for the final status write");
   public static final Setting<String> POD_NAME =
       Setting.text(JobContract.ENV_POD_NAME, "", "shown in the runner's log lines");
+  public static final Setting<Boolean> VERBOSE =
+      Setting.bool(
+          "PLEXUS_RUNNER_VERBOSE",
+          false,
+          "log the exact argv the command runs with (prefix, `--task-id`, and in dev mode the"
+              + " runner's own `java` command line) instead of the command as the task gives it;"
+              + " set it in a pool's `env`, or export it before `plexusctl dev`");
 
   public static final Setting<String> TASK_ID_ARG =
       Setting.choiceIgnoringCase(
@@ -54,6 +61,12 @@ public final class RunnerVariables {
           "auto",
           "always",
           "never");
+  public static final Setting<Boolean> ROLLBACK =
+      Setting.bool(
+          JobContract.ENV_ROLLBACK,
+          false,
+          "set in rollback Jobs: run the rollback command and write nothing to the task's status or"
+              + " records (the operator reads the exit code from the pod)");
   public static final Setting<String> API_URL =
       Setting.text(
           "PLEXUS_API_URL",
@@ -78,7 +91,9 @@ public final class RunnerVariables {
         TAIL_BYTES,
         STATUS_FLUSH_SECONDS,
         POD_NAME,
+        VERBOSE,
         TASK_ID_ARG,
+        ROLLBACK,
         API_URL,
         API_KEY);
   }

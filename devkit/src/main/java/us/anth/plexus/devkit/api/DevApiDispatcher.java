@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * /version}, serves pod logs from a {@link PodLogStore} (see {@link PodLogQuery}), and renders
  * server-side Tables for custom resources with printer columns, and filters Events by the field
  * selectors the mock cannot index (see {@link EventFieldSelector}). Everything else goes to the
- * CRUD dispatcher unchanged.
+ * CRUD dispatcher; its JSON answers get the real server's Content-Type and list kinds (see {@link
+ * TypedResponses}).
  */
 public final class DevApiDispatcher extends Dispatcher {
   private static final Pattern POD_LOG =
@@ -69,6 +70,10 @@ public final class DevApiDispatcher extends Dispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    return TypedResponses.of(request, route(request), resources);
+  }
+
+  private MockResponse route(RecordedRequest request) {
     String pathWithQuery = request.getPath();
     String path = pathWithQuery.split("\\?", 2)[0];
     if (!"GET".equalsIgnoreCase(request.getMethod())) {

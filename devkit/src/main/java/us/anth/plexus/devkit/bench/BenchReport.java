@@ -25,14 +25,24 @@ public final class BenchReport {
   }
 
   /**
-   * The whole main of a benchmark: parses the options ({@code defaultN} when {@code --n} is
-   * absent), runs {@code --reps} repetitions on the embedded API, prints the table and exits (the
-   * in-process servers leave non-daemon threads behind).
+   * The whole main of a benchmark that runs on the embedded API only: parses the options ({@code
+   * defaultN} when {@code --n} is absent), runs {@code --reps} repetitions, prints the table and
+   * exits (the in-process servers leave non-daemon threads behind).
    */
   public static void main(String name, String[] args, int defaultN, Repetition repetition)
       throws Exception {
+    main(name, args, defaultN, false, repetition);
+  }
+
+  /**
+   * As {@link #main(String, String[], int, Repetition)}; {@code runsOnLocal}: the benchmark also
+   * runs on the real control plane ({@code --api local}).
+   */
+  public static void main(
+      String name, String[] args, int defaultN, boolean runsOnLocal, Repetition repetition)
+      throws Exception {
     BenchArgs options = BenchArgs.parse(args, defaultN);
-    options.requireEmbeddedApi();
+    options.requireApi(runsOnLocal);
     BenchReport report = new BenchReport(name, options);
     for (int rep = 0; rep < options.reps(); rep++) {
       repetition.run(options, report);

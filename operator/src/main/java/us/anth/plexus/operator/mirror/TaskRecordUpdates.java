@@ -2,6 +2,7 @@ package us.anth.plexus.operator.mirror;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -69,14 +70,23 @@ public final class TaskRecordUpdates {
         spec.getScoreId());
   }
 
-  /** {@code metadata.kubernetes}: the task's namespace, name and uid, its Job and pool. */
-  static Map<String, String> kubernetes(PlexusTask task, PlexusTaskStatus operator) {
-    Map<String, String> ref = new LinkedHashMap<>();
+  /**
+   * {@code metadata.kubernetes}: the task's namespace, name and uid, its Job and pool, its audit
+   * {@code history} and {@code rollback} state (the dashboard reads them from the Task record).
+   */
+  static Map<String, Object> kubernetes(PlexusTask task, PlexusTaskStatus operator) {
+    Map<String, Object> ref = new LinkedHashMap<>();
     putIfSet(ref, "namespace", task.getMetadata().getNamespace());
     putIfSet(ref, "name", task.getMetadata().getName());
     putIfSet(ref, "uid", task.getMetadata().getUid());
     putIfSet(ref, "job", operator.getJobName());
     putIfSet(ref, "pool", operator.getPool());
+    if (operator.getHistory() != null && !operator.getHistory().isEmpty()) {
+      ref.put("history", Serialization.jsonMapper().valueToTree(operator.getHistory()));
+    }
+    if (operator.getRollback() != null) {
+      ref.put("rollback", Serialization.jsonMapper().valueToTree(operator.getRollback()));
+    }
     return ref;
   }
 
@@ -121,7 +131,7 @@ public final class TaskRecordUpdates {
     return details.toString();
   }
 
-  private static void putIfSet(Map<String, String> map, String key, String value) {
+  private static void putIfSet(Map<String, Object> map, String key, String value) {
     if (value != null && !value.isBlank()) {
       map.put(key, value);
     }

@@ -14,6 +14,7 @@ import us.anth.plexus.api.PlexusTask;
  */
 public final class JobNames {
   private static final int HASH_LENGTH = 8;
+  private static final String ROLLBACK_SUFFIX = "-rb";
 
   private JobNames() {}
 
@@ -24,6 +25,18 @@ public final class JobNames {
     String hash = sha256Hex(task.getMetadata().getNamespace() + "/" + name + "/" + uid);
     String base = LabelValues.dnsLabel(name, LabelValues.MAX_LENGTH - HASH_LENGTH - 1);
     return (base.isEmpty() ? "task" : base) + "-" + hash.substring(0, HASH_LENGTH);
+  }
+
+  /**
+   * The one rollback Job name of the task: the task's Job name with {@code -rb} (its base cut to
+   * fit 63 characters). Deterministic, so the rollback runs once even across operator restarts.
+   */
+  public static String forRollback(PlexusTask task) {
+    String job = forTask(task);
+    int cut = Math.max(0, job.length() + ROLLBACK_SUFFIX.length() - LabelValues.MAX_LENGTH);
+    String hash = job.substring(job.length() - HASH_LENGTH);
+    String base = job.substring(0, job.length() - HASH_LENGTH - 1 - cut).replaceAll("-+$", "");
+    return (base.isEmpty() ? "task" : base) + "-" + hash + ROLLBACK_SUFFIX;
   }
 
   private static String sha256Hex(String text) {

@@ -1,13 +1,17 @@
 package us.anth.plexus.operator.reconciler;
 
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import us.anth.plexus.api.DispatchStatus;
+import us.anth.plexus.api.DryRunReport;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskSpec;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.TaskPhase;
+import us.anth.plexus.api.approval.ApprovalStatus;
+import us.anth.plexus.api.audit.AuditKind;
 import us.anth.plexus.api.target.InvalidTargetException;
 import us.anth.plexus.api.target.Target;
 import us.anth.plexus.operator.OperatorConfig;
@@ -106,6 +110,8 @@ final class AdmissionSteps {
       run.pool = routed.get();
       String name = run.pool.getMetadata().getName();
       run.condition(Conditions.SCHEDULED, true, "PoolSelected", "routed to pool " + name);
+      AuditTrail.operator(
+          run, AuditKind.ROUTED, "routed to pool " + name + " for target " + run.target);
       return true;
     }
     if (caches.job(run.namespace(), JobNames.forTask(run.task)).isPresent()) {
@@ -121,17 +127,39 @@ final class AdmissionSteps {
     return false;
   }
 
-  /** Plans without acting: reports the Job and pool it would use and ends Succeeded. */
+  /**
+   * Plans without acting: stores the exact Job a real run would create (the same builder and
+   * defaults), the risk and whether approval would be needed (assessed by the approval step just
+   * before, which lets dry runs through: a dry run creates nothing), and ends Succeeded.
+   */
   boolean dryRun(TaskRun run) {
     if (!run.task.getSpec().dryRunRequested()) {
       return true;
     }
     var job = JobBuilder.build(run.task, run.pool, config);
+    ApprovalStatus approval = run.draft.getApproval();
+    boolean approvalRequired = approval != null && Boolean.TRUE.equals(approval.getRequired());
+    DryRunReport report = new DryRunReport();
+    report.setJob(Serialization.jsonMapper().valueToTree(job));
+    report.setRisk(run.draft.getRisk() == null ? null : run.draft.getRisk().name());
+    report.setApprovalRequired(approvalRequired);
+    if (approvalRequired) {
+      report.setApprovalReason(
+          "pool "
+              + run.pool.getMetadata().getName()
+              + " requires approval from "
+              + approval.getRequiredFrom()
+              + " (rule '"
+              + approval.getRule()
+              + "')");
+    }
     String message =
         "dry run: would create Job "
             + job.getMetadata().getName()
             + " on pool "
-            + run.pool.getMetadata().getName();
+            + run.pool.getMetadata().getName()
+            + (approvalRequired ? " after approval" : "");
+    run.draft.setDryRun(report);
     run.draft.setJobName(job.getMetadata().getName());
     run.draft.setPool(run.pool.getMetadata().getName());
     run.draft.setPhase(TaskPhase.Succeeded);
@@ -139,6 +167,7 @@ final class AdmissionSteps {
       run.draft.setCompletedAt(run.nowText());
     }
     run.noteIf(run.ready(true, "DryRun", message), "DryRun", message);
+    AuditTrail.operator(run, AuditKind.DRY_RUN, message);
     return false;
   }
 }

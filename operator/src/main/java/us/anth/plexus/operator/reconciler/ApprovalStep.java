@@ -10,6 +10,8 @@ import us.anth.plexus.api.approval.ApprovalAdmission;
 import us.anth.plexus.api.approval.ApprovalDecision;
 import us.anth.plexus.api.approval.ApprovalStatus;
 import us.anth.plexus.api.approval.TaskApproval;
+import us.anth.plexus.api.audit.AuditEntry;
+import us.anth.plexus.api.audit.AuditKind;
 import us.anth.plexus.operator.model.Conditions;
 import us.anth.plexus.operator.model.RiskAssessment;
 import us.anth.plexus.operator.model.RiskDefaults;
@@ -77,7 +79,10 @@ final class ApprovalStep {
               + (risk.approvalRequired()
                   ? "required from " + risk.approvalRequiredFrom()
                   : "not required");
-      run.events.add(new TaskRun.PendingEvent("Normal", "RiskAssessed", message));
+      if (!AuditTrail.operator(run, AuditKind.RISK_ASSESSED, message)) {
+        // the audit history keeps the first assessment; a later change is still an Event
+        run.events.add(new TaskRun.PendingEvent("Normal", AuditKind.RISK_ASSESSED, message));
+      }
     }
     return status;
   }
@@ -115,9 +120,10 @@ final class ApprovalStep {
       Instant expires = requestedAt(run, status).plusSeconds(timeout);
       status.setExpiresAt(Timestamps.format(expires));
       if (!run.now.isBefore(expires)) {
-        run.fail(
-            "ApprovalExpired",
-            "no approval within " + timeout + " s (requested " + status.getRequestedAt() + ")");
+        String message =
+            "no approval within " + timeout + " s (requested " + status.getRequestedAt() + ")";
+        run.fail(AuditKind.APPROVAL_EXPIRED, message);
+        AuditTrail.operator(run, AuditKind.APPROVAL_EXPIRED, message);
         return false;
       }
       run.recheckAfter(Duration.between(run.now, expires).plusMillis(100));
@@ -133,7 +139,12 @@ final class ApprovalStep {
             + run.name()
             + " (a user with verb 'approve' on plexustasks)";
     run.hold(
-        TaskPhase.AwaitingApproval, Conditions.APPROVED, "AwaitingApproval", message, "Normal");
+        TaskPhase.AwaitingApproval,
+        Conditions.APPROVED,
+        AuditKind.AWAITING_APPROVAL,
+        message,
+        "Normal");
+    AuditTrail.operator(run, AuditKind.AWAITING_APPROVAL, message);
     return false;
   }
 
@@ -141,7 +152,8 @@ final class ApprovalStep {
   private boolean approved(TaskRun run, ApprovalStatus status, TaskApproval decision) {
     String message = "approved by " + decision.getUser() + reasonSuffix(decision);
     decide(run, status, decision);
-    run.noteIf(run.condition(Conditions.APPROVED, true, "Approved", message), "Approved", message);
+    run.condition(Conditions.APPROVED, true, AuditKind.APPROVED, message);
+    AuditTrail.record(run, entry(AuditKind.APPROVED, decision, run));
     return true;
   }
 
@@ -154,8 +166,9 @@ final class ApprovalStep {
     run.draft.setCancelledAt(orElse(run.draft.getCancelledAt(), run.nowText()));
     run.draft.setCompletedAt(orElse(run.draft.getCompletedAt(), run.nowText()));
     run.draft.setErrorMessage(message);
-    run.condition(Conditions.APPROVED, false, "Rejected", message);
-    run.noteIf(run.ready(false, "Rejected", message), "Rejected", message);
+    run.condition(Conditions.APPROVED, false, AuditKind.REJECTED, message);
+    run.ready(false, AuditKind.REJECTED, message);
+    AuditTrail.record(run, entry(AuditKind.REJECTED, decision, run));
     return false;
   }
 
@@ -176,6 +189,12 @@ final class ApprovalStep {
       status.setRequestedAt(run.nowText());
       return run.now;
     }
+  }
+
+  /** The audit entry of a decision: by the approver, e.g. "approved: looks fine". */
+  private static AuditEntry entry(String kind, TaskApproval decision, TaskRun run) {
+    String verb = decision.getDecision().name().toLowerCase(java.util.Locale.ROOT);
+    return AuditEntry.of(kind, decision.getUser(), verb + reasonSuffix(decision), run.now);
   }
 
   private static String reasonSuffix(TaskApproval decision) {

@@ -1,10 +1,15 @@
 package us.anth.plexus.operator.reconciler;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
 import us.anth.plexus.api.DispatchStatus;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.TaskPhase;
+import us.anth.plexus.api.audit.AuditEntry;
+import us.anth.plexus.api.audit.AuditKind;
 import us.anth.plexus.operator.OperatorConfig;
+import us.anth.plexus.operator.model.AttemptEntries;
 import us.anth.plexus.operator.model.JobBuilder;
 import us.anth.plexus.operator.model.JobNames;
 import us.anth.plexus.operator.model.JobObservation;
@@ -50,6 +55,7 @@ final class JobSteps {
     String message = "Cancelled by " + by;
     run.draft.setErrorMessage(message);
     run.noteIf(run.ready(false, "Cancelled", message), "Cancelled", message);
+    AuditTrail.record(run, AuditEntry.of(AuditKind.CANCELLED, by, message, run.now));
     return false;
   }
 
@@ -110,9 +116,9 @@ final class JobSteps {
    * may end the task Failed (see {@link PodStartWatch}), which also deletes the Job.
    */
   boolean observe(TaskRun run) {
-    JobObservation seen =
-        PhaseResolver.resolve(
-            run.job, caches.podsOf(run.namespace(), run.draft.getJobName()), run.draft.getPhase());
+    List<Pod> pods = caches.podsOf(run.namespace(), run.draft.getJobName());
+    JobObservation seen = PhaseResolver.resolve(run.job, pods, run.draft.getPhase());
+    AttemptEntries.of(pods, run.now).forEach(entry -> AuditTrail.record(run, entry));
     run.draft.setPhase(seen.phase());
     run.draft.setAttempts(seen.attempts());
     run.draft.setWorkerNodeId(orElse(seen.workerNodeId(), run.draft.getWorkerNodeId()));
@@ -127,6 +133,9 @@ final class JobSteps {
         String runnerMessage =
             run.task.getStatus() == null ? null : run.task.getStatus().getErrorMessage();
         String message = timeout || runnerMessage == null ? seen.message() : runnerMessage;
+        if (timeout) {
+          AuditTrail.operator(run, AuditKind.TIMED_OUT, seen.message());
+        }
         run.fail(seen.reason(), message);
         run.draft.setCompletedAt(orElse(seen.completedAt(), run.draft.getCompletedAt()));
       }

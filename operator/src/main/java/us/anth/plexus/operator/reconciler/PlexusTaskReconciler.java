@@ -33,7 +33,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
   }
 
   private final TaskCaches caches = new TaskCaches();
-  private final TaskMappers mappers = new TaskMappers(caches::tasksByKey);
+  private final TaskMappers mappers;
   private final AdmissionSteps admission;
   private final JobSteps jobSteps;
   private final TaskPublisher publisher;
@@ -42,6 +42,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
   private final OperatorMetrics metrics;
   private final UnknownFields unknownFields = new UnknownFields();
   private final StageEndStep stageEnd = new StageEndStep(caches);
+  private final RollbackStep rollback;
   private final List<Step> steps;
 
   public PlexusTaskReconciler(
@@ -51,16 +52,19 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
       OperatorMetrics metrics) {
     this.metrics = metrics;
     JobClient jobs = new JobClient(client);
+    PoolSlots slots = new PoolSlots(jobs, caches, new PoolStatusWriter(client, caches));
+    this.mappers = new TaskMappers(caches::tasksByKey, slots::takersOfSlot);
     this.admission = new AdmissionSteps(caches, config);
     this.jobSteps =
         new JobSteps(
             caches,
             jobs,
-            new PoolSlots(jobs, caches, new PoolStatusWriter(client, caches)),
+            slots,
             config,
             metrics,
             new PodStartWatch(
                 Duration.ofSeconds(config.podStartGraceSeconds()), new JobCreateFailures(client)));
+    this.rollback = new RollbackStep(caches, jobs, config);
     this.publisher = new TaskPublisher(client, mirror);
     this.deletion =
         new TaskDeletion(
@@ -73,6 +77,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
     this.steps =
         List.of(
             this::unfinished,
+            AuditSteps::created,
             new SpecCheckStep(caches, unknownFields)::check,
             jobSteps::cancel,
             taskIds::assign,
@@ -94,6 +99,8 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
         break;
       }
     }
+    AuditSteps.phaseChanges(run);
+    rollback.apply(run);
     stageEnd.apply(run);
     retention.apply(run);
     publisher.publish(run);

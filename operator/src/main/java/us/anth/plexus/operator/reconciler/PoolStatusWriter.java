@@ -11,12 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.PlexusWorkerPoolStatus;
-import us.anth.plexus.operator.model.JobStates;
 
 /**
  * Writes a pool's activeTasks/queuedTasks (its printer columns) when they change: at most once per
@@ -37,16 +36,15 @@ final class PoolStatusWriter {
             thread.setDaemon(true);
             return thread;
           });
-  private volatile Function<String, List<Job>> poolJobs;
+  private volatile BiFunction<String, PoolSlot, List<Job>> poolJobs = (pool, slot) -> List.of();
 
   PoolStatusWriter(KubernetesClient client, TaskCaches caches) {
     this.client = client;
     this.caches = caches;
-    this.poolJobs = caches::poolJobs;
   }
 
-  /** Where the pool's Jobs are counted from (by pool name). */
-  void countWith(Function<String, List<Job>> poolJobs) {
+  /** Where the pool's active and queued Jobs are counted from (by pool name). */
+  void countWith(BiFunction<String, PoolSlot, List<Job>> poolJobs) {
     this.poolJobs = poolJobs;
   }
 
@@ -60,16 +58,21 @@ final class PoolStatusWriter {
   private void writeDue(String poolName) {
     due.remove(poolName);
     try {
-      caches.pool(poolName).ifPresent(pool -> write(pool, poolJobs.apply(poolName)));
+      caches
+          .pool(poolName)
+          .ifPresent(
+              pool ->
+                  write(
+                      pool,
+                      poolJobs.apply(poolName, PoolSlot.ACTIVE).size(),
+                      poolJobs.apply(poolName, PoolSlot.QUEUED).size()));
     } catch (RuntimeException e) {
       LOG.warn("Could not count the Jobs of pool {}: {}", poolName, e.getMessage());
     }
   }
 
-  /** Counts the pool's Jobs and writes the counts if they differ from the pool's status. */
-  void write(PlexusWorkerPool pool, List<Job> jobs) {
-    int active = (int) jobs.stream().filter(JobStates::isActive).count();
-    int queued = (int) jobs.stream().filter(JobStates::isQueued).count();
+  /** Writes the counts if they differ from the pool's status. */
+  void write(PlexusWorkerPool pool, int active, int queued) {
     PlexusWorkerPoolStatus current = pool.getStatus();
     if (current != null
         && Objects.equals(current.getActiveTasks(), active)

@@ -8,53 +8,59 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Function;
 import us.anth.plexus.api.LabelValues;
-import us.anth.plexus.api.PlexusLabels;
 
 /**
- * A pool's Jobs as the informer cache holds them, overlaid with the Jobs this operator just wrote
- * (created or released) and the cache has not caught up with yet, so that slot decisions made right
- * after a write see it. A written Job is dropped from the overlay once the cache holds that version
- * or a newer one, or after {@link #HOLD}.
+ * A pool's active or queued Jobs as the informer cache's slot index holds them, overlaid with the
+ * Jobs this operator just wrote (created or released) and the cache has not caught up with yet, so
+ * that slot decisions made right after a write see it. A written Job is dropped from the overlay
+ * once the informer holds that version or a newer one, or after {@link #HOLD}.
  */
 final class RecentJobs {
   static final Duration HOLD = Duration.ofSeconds(30);
 
   private record Written(Job job, long at) {}
 
-  private final Function<String, List<Job>> cachedPoolJobs;
-  private final ConcurrentMap<String, Written> written = new ConcurrentHashMap<>();
+  private final TaskCaches caches;
 
-  /** {@code cachedPoolJobs}: the cached Jobs of a pool, by pool name. */
-  RecentJobs(Function<String, List<Job>> cachedPoolJobs) {
-    this.cachedPoolJobs = cachedPoolJobs;
+  /** Per pool label: the Jobs written and not yet seen by the informer, by namespace/name. */
+  private final ConcurrentMap<String, ConcurrentMap<String, Written>> written =
+      new ConcurrentHashMap<>();
+
+  RecentJobs(TaskCaches caches) {
+    this.caches = caches;
   }
 
   /** Remembers a Job as the API server returned it from a write; returns it. */
   Job remember(Job job) {
-    if (job != null && job.getMetadata() != null) {
-      written.put(key(job), new Written(job, System.nanoTime()));
+    String pool = job == null || job.getMetadata() == null ? null : PoolSlot.poolLabel(job);
+    if (pool != null) {
+      written
+          .computeIfAbsent(pool, p -> new ConcurrentHashMap<>())
+          .put(key(job), new Written(job, System.nanoTime()));
     }
     return job;
   }
 
-  /** The pool's Jobs: the cache's, with newer versions this operator wrote in their place. */
-  List<Job> poolJobs(String poolName) {
+  /** The pool's Jobs in {@code slot}: the cache's, with newer versions this operator wrote. */
+  List<Job> poolJobs(String poolName, PoolSlot slot) {
+    String label = LabelValues.sanitize(poolName);
     Map<String, Job> byName = new LinkedHashMap<>();
-    for (Job job : cachedPoolJobs.apply(poolName)) {
+    for (Job job : caches.poolJobs(label, slot)) {
       byName.put(key(job), job);
     }
-    String label = LabelValues.sanitize(poolName);
+    Map<String, Written> mine = written.getOrDefault(label, new ConcurrentHashMap<>());
     long now = System.nanoTime();
-    written.forEach(
+    mine.forEach(
         (key, entry) -> {
-          Job cached = byName.get(key);
+          Job cached = caches.informerJob(entry.job()).orElse(null);
           if (now - entry.at() > HOLD.toNanos()
               || (cached != null && !older(cached, entry.job()))) {
-            written.remove(key, entry);
-          } else if (label.equals(poolLabel(entry.job()))) {
+            mine.remove(key, entry);
+          } else if (PoolSlot.of(entry.job()) == slot) {
             byName.put(key, entry.job());
+          } else {
+            byName.remove(key);
           }
         });
     return new ArrayList<>(byName.values());
@@ -68,11 +74,6 @@ final class RecentJobs {
     } catch (NumberFormatException e) {
       return false;
     }
-  }
-
-  private static String poolLabel(Job job) {
-    Map<String, String> labels = job.getMetadata().getLabels();
-    return labels == null ? null : labels.get(PlexusLabels.POOL);
   }
 
   private static String key(Job job) {

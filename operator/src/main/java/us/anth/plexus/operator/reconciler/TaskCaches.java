@@ -45,11 +45,26 @@ final class TaskCaches {
     return name == null ? Optional.empty() : pools.get(new ResourceID(name));
   }
 
-  /** The cached Jobs labelled with the pool (its sanitized name), in the watched namespaces. */
-  List<Job> poolJobs(String poolName) {
+  /** The cached Jobs of the pool with label value {@code poolLabel} that are in {@code slot}. */
+  List<Job> poolJobs(String poolLabel, PoolSlot slot) {
     return jobs == null
         ? List.of()
-        : jobs.byIndex(TaskEventSources.JOBS_BY_POOL, LabelValues.sanitize(poolName));
+        : jobs.byIndex(TaskEventSources.JOBS_BY_SLOT, slot.key(poolLabel));
+  }
+
+  /** The informer's own copy of the Job (not one the operator just wrote). */
+  Optional<Job> informerJob(Job job) {
+    return jobs.getCachedValue(ResourceID.fromResource(job));
+  }
+
+  /** The pool whose name gives the label value {@code poolLabel}. */
+  Optional<PlexusWorkerPool> poolByLabel(String poolLabel) {
+    return pool(poolLabel)
+        .or(
+            () ->
+                pools
+                    .list(p -> poolLabel.equals(LabelValues.sanitize(p.getMetadata().getName())))
+                    .findFirst());
   }
 
   /** The cached tasks with the index key (see {@link TaskMappers#indexKeys}). */

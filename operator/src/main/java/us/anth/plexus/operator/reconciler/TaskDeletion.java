@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.TaskPhase;
+import us.anth.plexus.api.audit.AuditEntry;
+import us.anth.plexus.api.audit.AuditKind;
 import us.anth.plexus.operator.mirror.TaskRecordMirror.MirrorResult;
 import us.anth.plexus.operator.model.Conditions;
 import us.anth.plexus.operator.model.StageEnding;
@@ -100,6 +102,8 @@ final class TaskDeletion {
     if (run.draft.getCompletedAt() == null) {
       run.draft.setCompletedAt(run.nowText());
     }
+    String who = by == null || by.isBlank() ? "unknown" : by.strip();
+    AuditTrail.record(run, AuditEntry.of(AuditKind.CANCELLED, who, message, run.now));
   }
 
   /** A finished task whose last mirror write failed (its record may still say RUNNING). */

@@ -18,8 +18,8 @@ import us.anth.plexus.api.PlexusWorkerPool;
  * and pods the operator manages, each mapped back to its task; binds them to the caches.
  */
 final class TaskEventSources {
-  /** Index of the Job cache: the pool label. */
-  static final String JOBS_BY_POOL = "pool";
+  /** Index of the Job cache: {@link PoolSlot#indexKeys}. */
+  static final String JOBS_BY_SLOT = "slot";
 
   /** Index of the task cache: {@link TaskMappers#indexKeys}. */
   static final String TASKS_BY_KEY = "mapping";
@@ -53,16 +53,10 @@ final class TaskEventSources {
                 .withSecondaryToPrimaryMapper(TaskMappers::owningTask)
                 .build(),
             context);
-    jobs.addIndexers(Map.of(JOBS_BY_POOL, TaskEventSources::poolLabel));
+    jobs.addIndexers(Map.of(JOBS_BY_SLOT, PoolSlot::indexKeys));
     context.getPrimaryCache().addIndexers(Map.of(TASKS_BY_KEY, TaskMappers::indexKeys));
     caches.bind(context.getPrimaryCache(), pools, jobs, pods);
     return List.of(pools, jobs, pods);
-  }
-
-  private static List<String> poolLabel(Job job) {
-    Map<String, String> labels = job.getMetadata().getLabels();
-    String pool = labels == null ? null : labels.get(PlexusLabels.POOL);
-    return pool == null ? List.of() : List.of(pool);
   }
 
   /** Pool updates matter only when the spec changed (its own status writes do not). */

@@ -85,11 +85,20 @@ final class TaskEvents {
   private void repeat(String namespace, String name, String message, String now) {
     try {
       String body = Serialization.asJson(Map.of("lastTimestamp", now, "message", message));
+      // The Event as the item of the operation: patching by name alone sends a GET first, which
+      // the operator's Role does not grant (seen on the real control plane, RollbackOnClusterIT).
+      Event item =
+          new EventBuilder()
+              .withNewMetadata()
+              .withName(name)
+              .withNamespace(namespace)
+              .endMetadata()
+              .build();
       client
           .v1()
           .events()
           .inNamespace(namespace)
-          .withName(name)
+          .resource(item)
           .patch(PatchContext.of(PatchType.JSON_MERGE), body);
     } catch (KubernetesClientException e) {
       LOG.warn("Could not update event {}/{}: {}", namespace, name, e.getMessage());

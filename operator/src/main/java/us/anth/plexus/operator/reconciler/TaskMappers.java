@@ -1,6 +1,7 @@
 package us.anth.plexus.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.function.Function;
 import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
-import us.anth.plexus.api.TaskPhase;
 
 /**
  * Maps Job, pod and pool events to the tasks that must be reconciled because of them. Lookups go
@@ -19,20 +19,24 @@ import us.anth.plexus.api.TaskPhase;
  */
 final class TaskMappers {
   private static final String ON_POOL = "pool:";
-  private static final String QUEUED_ON = "queued:";
   private static final String UNROUTED = "unrouted";
 
   private final Function<String, List<PlexusTask>> tasksByKey;
+  private final Function<Job, List<Job>> slotTakers;
 
-  /** {@code tasksByKey}: the cached tasks with an index key of {@link #indexKeys}. */
-  TaskMappers(Function<String, List<PlexusTask>> tasksByKey) {
+  /**
+   * {@code tasksByKey}: the cached tasks with an index key of {@link #indexKeys}; {@code
+   * slotTakers}: the queued Jobs that get the slot a Job leaves ({@link PoolSlots#takersOfSlot}).
+   */
+  TaskMappers(Function<String, List<PlexusTask>> tasksByKey, Function<Job, List<Job>> slotTakers) {
     this.tasksByKey = tasksByKey;
+    this.slotTakers = slotTakers;
   }
 
   /**
-   * The index keys of a task: unfinished tasks on a pool under that pool (queued ones also under
-   * the pool's queue); unfinished tasks with neither pool nor Job (new, unroutable or waiting)
-   * under one shared key. Finished tasks have none.
+   * The index keys of a task: unfinished tasks on a pool under that pool; unfinished tasks with
+   * neither pool nor Job (new, unroutable or waiting) under one shared key. Finished tasks have
+   * none.
    */
   static List<String> indexKeys(PlexusTask task) {
     var status = task.getStatus();
@@ -43,9 +47,7 @@ final class TaskMappers {
     if (pool == null) {
       return status == null || status.getJobName() == null ? List.of(UNROUTED) : List.of();
     }
-    return status.getPhase() == TaskPhase.Queued
-        ? List.of(ON_POOL + pool, QUEUED_ON + pool)
-        : List.of(ON_POOL + pool);
+    return List.of(ON_POOL + pool);
   }
 
   /** The task owning a Job or pod (from the task-name annotation, else the label). */
@@ -61,14 +63,14 @@ final class TaskMappers {
         : Set.of(new ResourceID(name, owned.getMetadata().getNamespace()));
   }
 
-  /** A Job's own task plus the queued tasks of its pool, which may get its slot. */
-  Set<ResourceID> jobToTasks(HasMetadata job) {
+  /**
+   * A Job's own task; when the Job left a slot free (finished or deleted), also the tasks of the
+   * next queued Jobs of its pool, in queue order, one per free slot: a freed slot wakes only the
+   * tasks that can take it, never the whole queue.
+   */
+  Set<ResourceID> jobToTasks(Job job) {
     Set<ResourceID> ids = new HashSet<>(owningTask(job));
-    Map<String, String> labels = job.getMetadata().getLabels();
-    String pool = labels == null ? null : labels.get(PlexusLabels.POOL);
-    if (pool != null) {
-      tasksByKey.apply(QUEUED_ON + pool).forEach(t -> ids.add(ResourceID.fromResource(t)));
-    }
+    slotTakers.apply(job).forEach(taker -> ids.addAll(owningTask(taker)));
     return ids;
   }
 

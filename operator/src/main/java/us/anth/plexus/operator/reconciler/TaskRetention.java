@@ -28,6 +28,9 @@ final class TaskRetention {
     if (ttl == null || phase == null || !phase.isFinal()) {
       return;
     }
+    if (run.draft.getRollback() != null && !run.draft.getRollback().ended()) {
+      return; // kept until its rollback ends (the rollback Job's end reconciles it again)
+    }
     Instant completed = parseOr(run.draft.getCompletedAt(), run.now);
     Duration remaining = Duration.between(run.now, completed.plusSeconds(ttl));
     if (remaining.isNegative() || remaining.isZero()) {

@@ -62,6 +62,11 @@ public final class OperatorMetrics {
     jobsCreated.increment();
   }
 
+  /** Total task reconciles run by this operator instance. */
+  public double reconciles() {
+    return reconciles.count();
+  }
+
   /** Total Jobs created by this operator instance. */
   public double jobsCreated() {
     return jobsCreated.count();

@@ -1,16 +1,20 @@
 package us.anth.plexus.operator.bench;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
-import us.anth.plexus.devkit.EmbeddedKubeApi;
 import us.anth.plexus.devkit.bench.BenchReport;
 import us.anth.plexus.operator.OperatorMain;
 import us.anth.plexus.operator.testing.ChildJvm;
@@ -18,10 +22,12 @@ import us.anth.plexus.operator.testing.TestPools;
 import us.anth.plexus.operator.testing.TestTasks;
 
 /**
- * {@code bin/bench memory [--n TASKS] [--reps R]} (a main class, not a test): the operator ({@code
- * OperatorMain}) in its own JVM against an in-process API server holding 100 pools; N tasks
- * (default 10,000) spread over the pools, each to its Job. {@code heap_mb} is the operator's live
- * set after a full GC ({@code jcmd GC.class_histogram}, which collects first), minus nothing.
+ * {@code bin/bench memory [--n TASKS] [--api embedded|local] [--reps R]} (a main class, not a
+ * test): the operator ({@code OperatorMain}) in its own JVM against an API server holding 100
+ * pools; N tasks (default 10,000) spread over the pools, each to its Job. On the real control plane
+ * the Job controller also creates each Job's pod (Pending: no nodes), which the operator caches as
+ * well. {@code heap_mb} is the operator's live set after a full GC ({@code jcmd
+ * GC.class_histogram}, which collects first), minus nothing.
  */
 public final class MemoryBenchmark {
   private static final int POOLS = 100;
@@ -30,60 +36,98 @@ public final class MemoryBenchmark {
   private MemoryBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    BenchReport.main("memory", args, 10_000, (options, report) -> report.print(run(options.n())));
+    BenchReport.main(
+        "memory",
+        args,
+        10_000,
+        true,
+        (options, report) -> report.print(run(options.n(), options.api())));
   }
 
-  private static Map<String, Object> run(int tasks) throws Exception {
+  private static Map<String, Object> run(int tasks, String apiName) throws Exception {
     Path dir = Files.createTempDirectory("bench-memory");
-    try (EmbeddedKubeApi api = EmbeddedKubeApi.start()) {
+    try (BenchApi api = BenchApi.start(apiName)) {
+      // pools are cluster-scoped: a prefix of its own per run (the control plane outlives a run)
+      String pool = "pool-" + Long.toString(System.nanoTime() % 1_000_000, 36) + "-";
       for (int p = 0; p < POOLS; p++) {
         api.client()
             .resources(PlexusWorkerPool.class)
-            .resource(TestPools.pool("pool-" + p, "pool-" + p + "/*"))
+            .resource(TestPools.pool(pool + p, pool + p + "/*"))
             .create();
       }
       SharedIndexInformer<Job> jobs = api.client().batch().v1().jobs().inAnyNamespace().inform();
+      SharedIndexInformer<Pod> pods =
+          api.client()
+              .pods()
+              .inAnyNamespace()
+              .withLabel(PlexusLabels.MANAGED_BY, PlexusLabels.MANAGED_BY_VALUE)
+              .inform();
       Map<String, String> env =
           Map.of(
               "KUBECONFIG",
-              api.writeKubeconfig(dir.resolve("kubeconfig"), "default").toString(),
+              api.writeKubeconfig(dir.resolve("kubeconfig")).toString(),
               "PLEXUS_HEALTH_PORT",
               "0",
               "PLEXUS_METRICS_PORT",
               "0",
-              // no Job controller here, so no pod ever starts: keep the pod-start check (an Events
-              // LIST per task once the grace ends) out of the measurement
+              // no pod ever starts (embedded: no Job controller; local: no nodes): keep the
+              // pod-start check (an Events LIST per task once the grace ends) out of the
+              // measurement
               "PLEXUS_POD_START_GRACE_SECONDS",
               "3600");
+      List<String> namespaces = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        namespaces.add(api.newNamespace());
+      }
       try (ChildJvm operator = ChildJvm.start(OperatorMain.class, env)) {
         for (int i = 0; i < tasks; i++) {
-          String ns = "bench-" + (i % 10);
+          String ns = namespaces.get(i % namespaces.size());
           api.client()
               .resources(PlexusTask.class)
               .resource(
                   TestTasks.builder()
                       .namespace(ns)
                       .name("task-" + i)
-                      .target("pool-" + (i % POOLS) + "/eval")
+                      .target(pool + (i % POOLS) + "/eval")
                       .buildNew())
               .create();
         }
         long deadline = System.nanoTime() + 1_800_000_000_000L;
-        while (jobs.getStore().list().size() < tasks) {
+        while (countIn(jobs, namespaces) < tasks) {
           if (System.nanoTime() > deadline || !operator.isAlive()) {
             throw new IllegalStateException(
-                "only " + jobs.getStore().list().size() + " of " + tasks + " Jobs");
+                "only " + countIn(jobs, namespaces) + " of " + tasks + " Jobs");
           }
           Thread.sleep(100);
         }
+        // on the real control plane the Job controller creates the pods at its own pace (its
+        // client's QPS): the operator caches them too, so measure once they all exist (or after
+        // 20 minutes, with the count in the output)
+        long podDeadline = System.nanoTime() + 1_200_000_000_000L;
+        while (apiName.equals("local")
+            && countIn(pods, namespaces) < tasks
+            && System.nanoTime() < podDeadline) {
+          Thread.sleep(1_000);
+        }
         Thread.sleep(3_000);
         Map<String, Object> fields = BenchReport.fields();
+        fields.put("api", apiName);
         fields.put("tasks", tasks);
         fields.put("pools", POOLS);
-        fields.put("heap_mb", liveHeapBytes(operator.pid()) / (1024.0 * 1024.0));
+        fields.put("pods", countIn(pods, namespaces));
+        double heapMb = liveHeapBytes(operator.pid()) / (1024.0 * 1024.0);
+        fields.put("heap_mb", heapMb);
+        fields.put("heap_mb_per_1000", heapMb * 1000 / tasks);
         return fields;
       }
     }
+  }
+
+  private static <T extends HasMetadata> long countIn(
+      SharedIndexInformer<T> informer, List<String> namespaces) {
+    return informer.getStore().list().stream()
+        .filter(o -> namespaces.contains(o.getMetadata().getNamespace()))
+        .count();
   }
 
   /** The live set of the JVM {@code pid}: the class histogram total, taken after a full GC. */

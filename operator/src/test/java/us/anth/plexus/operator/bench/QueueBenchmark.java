@@ -9,17 +9,20 @@ import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.devkit.bench.BenchReport;
 import us.anth.plexus.operator.model.JobStates;
+import us.anth.plexus.operator.runtime.AsyncPool;
 import us.anth.plexus.operator.testing.JobControllerSimulator;
 import us.anth.plexus.operator.testing.TestPools;
 import us.anth.plexus.operator.testing.TestTasks;
 
 /**
- * {@code bin/bench queue [--n N] [--reps R]} (a main class, not a test): N tasks into a pool with
- * {@code concurrencyLimit: 10}. {@code fill_ms}: until all N Jobs exist (10 running, the rest
- * queued); {@code drain_ms}: playing the Job controller, completing every running Job as soon as it
- * is seen, until all N are complete; {@code lists}: LIST requests of the operator over both; {@code
- * ratio_to_unlimited}: fill time over the fill time of the same N in a pool without a limit, same
- * run.
+ * {@code bin/bench queue [--n N] [--api embedded|local] [--reps R]} (a main class, not a test): N
+ * tasks into a pool with {@code concurrencyLimit: 10}. {@code fill_ms}: until all N Jobs exist (10
+ * running, the rest queued); {@code drain_ms}: playing the Job controller, completing every running
+ * Job as soon as it is seen, until all N are complete; {@code lists}: LIST requests of the operator
+ * over both; {@code drain_reconciles_per_task}: task reconciles during the drain per task (constant
+ * when a freed slot wakes only the tasks that can take it, growing with N when it wakes the whole
+ * queue); {@code ratio_to_unlimited}: fill time over the fill time of the same N in a pool without
+ * a limit, same run.
  */
 public final class QueueBenchmark {
   private static final int LIMIT = 10;
@@ -28,14 +31,17 @@ public final class QueueBenchmark {
   private QueueBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    AsyncPool.configure();
     BenchReport.main(
         "queue",
         args,
         1000,
+        true,
         (options, report) -> {
-          long unlimitedFill = fill(options.n(), null, null);
+          long unlimitedFill = fill(options.n(), null, null, options.api());
           Map<String, Object> fields = BenchReport.fields();
-          fill(options.n(), LIMIT, fields);
+          fields.put("api", options.api());
+          fill(options.n(), LIMIT, fields, options.api());
           fields.put(
               "ratio_to_unlimited", ((Number) fields.get("fill_ms")).doubleValue() / unlimitedFill);
           report.print(fields);
@@ -43,8 +49,9 @@ public final class QueueBenchmark {
   }
 
   /** Fills (and with a limit, drains) a pool; returns the fill time in ms. */
-  private static long fill(int n, Integer limit, Map<String, Object> fields) throws Exception {
-    try (OperatorUnderTest op = new OperatorUnderTest()) {
+  private static long fill(int n, Integer limit, Map<String, Object> fields, String api)
+      throws Exception {
+    try (OperatorUnderTest op = new OperatorUnderTest(api)) {
       String ns = op.newNamespace();
       PlexusWorkerPool pool = TestPools.pool(ns + "-pool", ns + "/*");
       op.client()
@@ -69,7 +76,9 @@ public final class QueueBenchmark {
         op.counter.awaitQuiet(1_000, 30_000);
         return fillMs;
       }
+      long reconcilesBefore = op.reconciles();
       long drainMs = drain(op, jobs, n);
+      long drainReconciles = op.reconciles() - reconcilesBefore;
       jobs.close();
       op.counter.awaitQuiet(1_000, 30_000);
       fields.put("n", n);
@@ -77,6 +86,7 @@ public final class QueueBenchmark {
       fields.put("fill_ms", fillMs);
       fields.put("drain_ms", drainMs);
       fields.put("lists", op.counter.lists());
+      fields.put("drain_reconciles_per_task", (double) drainReconciles / n);
       System.err.println("queue: operator requests by verb and resource: " + op.counter.snapshot());
       return fillMs;
     }

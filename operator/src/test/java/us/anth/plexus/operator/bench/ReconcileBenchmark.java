@@ -7,34 +7,50 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusTask;
-import us.anth.plexus.devkit.EmbeddedKubeApi;
 import us.anth.plexus.devkit.bench.BenchReport;
 import us.anth.plexus.devkit.bench.Percentiles;
+import us.anth.plexus.operator.runtime.AsyncPool;
 import us.anth.plexus.operator.testing.TestPools;
 import us.anth.plexus.operator.testing.TestTasks;
 
 /**
- * {@code bin/bench reconcile [--n N] [--reps R]} (a main class, not a test): creates N PlexusTasks
- * one at a time in one pool without a limit and times until the operator has created all N Jobs;
- * then creates the same N Jobs directly with the client, one at a time, on a fresh API server.
- * Requests are counted at the operator's client from the first task until the operator is quiet.
+ * {@code bin/bench reconcile [--n N] [--api embedded|local] [--reps R]} (a main class, not a test):
+ * creates N PlexusTasks one at a time in one pool without a limit and times until the operator has
+ * created all N Jobs; then creates the same N Jobs directly with the client, one at a time, on a
+ * fresh API server (embedded) or in a fresh namespace of the same control plane (local). Requests
+ * are counted at the operator's client from the first task until the operator is quiet.
  */
 public final class ReconcileBenchmark {
+  /** Pod template labels the API server adds to a Job. */
+  private static final List<String> SERVER_POD_LABELS =
+      List.of(
+          "controller-uid",
+          "batch.kubernetes.io/controller-uid",
+          "job-name",
+          "batch.kubernetes.io/job-name");
+
   private ReconcileBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    BenchReport.main("reconcile", args, 200, (options, report) -> report.print(run(options.n())));
+    AsyncPool.configure();
+    BenchReport.main(
+        "reconcile",
+        args,
+        200,
+        true,
+        (options, report) -> report.print(run(options.n(), options.api())));
   }
 
-  private static Map<String, Object> run(int n) throws Exception {
+  private static Map<String, Object> run(int n, String api) throws Exception {
     List<Job> jobs;
     Map<String, Object> fields = BenchReport.fields();
-    try (OperatorUnderTest op = new OperatorUnderTest()) {
+    try (OperatorUnderTest op = new OperatorUnderTest(api)) {
       String ns = op.newNamespace();
       op.client()
           .resources(us.anth.plexus.api.PlexusWorkerPool.class)
@@ -71,7 +87,8 @@ public final class ReconcileBenchmark {
       jobSeen.forEach((task, seen) -> latencies.add((seen - created.get(task)) / 1_000_000));
       jobs = op.client().batch().v1().jobs().inNamespace(ns).list().getItems();
 
-      long directNanos = createDirectly(jobs);
+      long directNanos = createDirectly(jobs, api);
+      fields.put("api", api);
       fields.put("n", n);
       fields.put("operator_ms", operatorNanos / 1_000_000);
       fields.put("direct_ms", directNanos / 1_000_000);
@@ -88,12 +105,14 @@ public final class ReconcileBenchmark {
   }
 
   /**
-   * Creates copies of {@code jobs} one at a time on a fresh API server; returns the nanoseconds.
+   * Creates copies of {@code jobs} one at a time on a fresh API server (embedded) or in a fresh
+   * namespace of the same control plane (local); returns the nanoseconds.
    */
-  private static long createDirectly(List<Job> jobs) {
-    try (EmbeddedKubeApi fresh = EmbeddedKubeApi.start()) {
+  private static long createDirectly(List<Job> jobs, String api) {
+    try (BenchApi fresh = BenchApi.start(api)) {
       KubernetesClient client = fresh.client();
-      List<Job> copies = jobs.stream().map(ReconcileBenchmark::asNew).toList();
+      String ns = fresh.newNamespace();
+      List<Job> copies = jobs.stream().map(job -> asNew(job, ns)).toList();
       long start = System.nanoTime();
       for (Job job : copies) {
         client.batch().v1().jobs().resource(job).create();
@@ -102,18 +121,27 @@ public final class ReconcileBenchmark {
     }
   }
 
-  private static Job asNew(Job job) {
+  /**
+   * The Job as the operator asked for it, in {@code namespace}: without what the server added (the
+   * selector and the controller-uid and job-name labels, which a real server refuses on create) and
+   * without the owner reference to a task that is not in that namespace.
+   */
+  private static Job asNew(Job job, String namespace) {
     ObjectMeta meta = job.getMetadata();
     Job copy = new Job();
     copy.setMetadata(
         new ObjectMetaBuilder()
             .withName(meta.getName())
-            .withNamespace(meta.getNamespace())
+            .withNamespace(namespace)
             .withLabels(meta.getLabels())
             .withAnnotations(meta.getAnnotations())
-            .withOwnerReferences(meta.getOwnerReferences())
             .build());
     copy.setSpec(job.getSpec());
+    copy.getSpec().setSelector(null);
+    Map<String, String> podLabels =
+        new HashMap<>(job.getSpec().getTemplate().getMetadata().getLabels());
+    SERVER_POD_LABELS.forEach(podLabels::remove);
+    copy.getSpec().getTemplate().getMetadata().setLabels(podLabels);
     return copy;
   }
 

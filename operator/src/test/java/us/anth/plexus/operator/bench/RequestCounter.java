@@ -1,7 +1,6 @@
 package us.anth.plexus.operator.bench;
 
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
@@ -23,9 +22,8 @@ final class RequestCounter implements Interceptor {
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
   private final AtomicLong lastRequestNanos = new AtomicLong(System.nanoTime());
 
-  /** A client for {@code url} whose requests this counter sees. */
-  KubernetesClient client(String url) {
-    Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url).build();
+  /** A client with {@code config} whose requests this counter sees. */
+  KubernetesClient client(Config config) {
     return new KubernetesClientBuilder()
         .withConfig(config)
         .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("bench-counter", this))

@@ -111,11 +111,7 @@ class AppSyncMirrorIT {
 
   @Test
   void sinkBothWritesDynamoFieldsAndFiresSubscriptions() throws Exception {
-    Map<String, String> both = new java.util.HashMap<>(env(rig.simulator().apiKey()));
-    both.putAll(rig.dynamoSettings().toEnv());
-    both.put(TaskSink.ENV, "both");
-    try (OperatorHarness combined =
-            OperatorHarness.start(OperatorConfig.defaults(), TaskRecordMirrors.fromEnv(both));
+    try (OperatorHarness combined = bothSinks();
         AppSyncSubscriber subscriber = rig.subscriber()) {
       subscriber.subscribe("subscription { onUpdateTask { id status } }");
       String ns = combined.newNamespace();
@@ -149,6 +145,38 @@ class AppSyncMirrorIT {
                   .asText())
           .as("metadata.kubernetes comes from the DynamoDB half")
           .isEqualTo("both");
+    }
+  }
+
+  @Test
+  void sinkBothBringsTheAuditHistoryToTheDashboardsSubscription() throws Exception {
+    try (OperatorHarness combined = bothSinks();
+        AppSyncSubscriber subscriber = rig.subscriber()) {
+      subscriber.subscribe("subscription { onUpdateTask { id status metadata } }");
+      String ns = combined.newNamespace();
+      combined.createPool(TestPools.pool(ns + "-p", ns + "/*"));
+      String taskId = dashboardTask(ns);
+      combined.createTask(
+          TestTasks.builder()
+              .namespace(ns)
+              .name("audited")
+              .target(ns + "/x")
+              .taskId(taskId)
+              .buildNew());
+      Job job = eventually().until(() -> combined.jobOf(ns, "audited"), j -> j != null);
+      new JobControllerSimulator(combined.client()).start(job);
+      JsonNode running =
+          awaitEvent(
+              subscriber,
+              e ->
+                  taskId.equals(e.path("id").asText())
+                      && "RUNNING".equals(e.path("status").asText()));
+      JsonNode history =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(running.path("metadata").asText())
+              .path("kubernetes")
+              .path("history");
+      assertThat(history.findValuesAsText("kind")).contains("Created", "Routed", "Started");
     }
   }
 
@@ -197,6 +225,14 @@ class AppSyncMirrorIT {
     AppSyncTaskWriter.open(AppSyncSettings.fromEnv(env(rig.simulator().apiKey())))
         .createTask(taskId, NewTask.of("acct-1", "demo", ns + "/x", "demo --seconds 1"));
     return taskId;
+  }
+
+  /** The operator with PLEXUS_TASK_SINK=both against the rig's DynamoDB and simulator. */
+  private OperatorHarness bothSinks() {
+    Map<String, String> both = new java.util.HashMap<>(env(rig.simulator().apiKey()));
+    both.putAll(rig.dynamoSettings().toEnv());
+    both.put(TaskSink.ENV, "both");
+    return OperatorHarness.start(OperatorConfig.defaults(), TaskRecordMirrors.fromEnv(both));
   }
 
   private Map<String, String> env(String apiKey) {

@@ -90,7 +90,10 @@ class ApprovalIT {
     assertThat(status.getApproval().getRequired()).isFalse();
     assertThat(status.getApproval().getRule()).isEqualTo("evaluate *");
     assertThat(awaitEvent("RiskAssessed").getMessage())
-        .isEqualTo("risk ReadOnly on pool " + ns + "-p (rule 'evaluate *'); approval not required");
+        .isEqualTo(
+            "risk ReadOnly on pool "
+                + ns
+                + "-p (rule 'evaluate *'); approval not required (by plexus-operator)");
   }
 
   @Test
@@ -122,7 +125,11 @@ class ApprovalIT {
     assertThat(approved.getApproval().getDecision()).isEqualTo(ApprovalDecision.Approved);
     assertThat(approved.getApproval().getDecidedBy()).isEqualTo("bob");
     assertThat(approved.getApproval().getDecidedAt()).isNotNull();
-    assertThat(awaitEvent("Approved").getMessage()).isEqualTo("approved by bob: ok");
+    assertThat(awaitEvent("Approved").getMessage()).isEqualTo("approved: ok (by bob)");
+    assertThat(approved.getHistory())
+        .extracting(e -> e.getKind() + " " + e.getBy())
+        .contains(
+            "RiskAssessed plexus-operator", "AwaitingApproval plexus-operator", "Approved bob");
   }
 
   @Test
@@ -140,7 +147,16 @@ class ApprovalIT {
     assertThat(rejected.getErrorMessage()).isEqualTo("Rejected by bob: too wide");
     assertThat(rejected.getApproval().getDecision()).isEqualTo(ApprovalDecision.Rejected);
     assertThat(rejected.getApproval().getReason()).isEqualTo("too wide");
-    assertThat(awaitEvent("Rejected").getMessage()).isEqualTo("Rejected by bob: too wide");
+    Event event = awaitEvent("Rejected");
+    assertThat(event.getMessage()).isEqualTo("rejected: too wide (by bob)");
+    assertThat(event.getType()).isEqualTo("Warning");
+    assertThat(rejected.getHistory())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getKind()).isEqualTo("Rejected");
+              assertThat(e.getBy()).isEqualTo("bob");
+              assertThat(e.getMessage()).isEqualTo("rejected: too wide");
+            });
     assertThat(harness.jobs(ns)).isEmpty();
   }
 
@@ -157,6 +173,7 @@ class ApprovalIT {
     assertThat(condition(expired, Conditions.FAILED).getReason()).isEqualTo("ApprovalExpired");
     assertThat(expired.getErrorMessage()).startsWith("no approval within 2 s");
     assertThat(awaitEvent("ApprovalExpired").getType()).isEqualTo("Warning");
+    assertThat(expired.getHistory()).extracting(e -> e.getKind()).contains("ApprovalExpired");
     assertThat(harness.jobs(ns)).isEmpty();
   }
 }

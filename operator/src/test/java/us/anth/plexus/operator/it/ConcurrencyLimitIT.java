@@ -128,6 +128,26 @@ class ConcurrencyLimitIT {
   }
 
   @Test
+  void aRunningJobDeletedUnderItsTaskHandsItsSlotToTheNextQueuedTask() {
+    harness.createPool(TestPools.withLimit(TestPools.pool(ns + "-limited", ns + "/*"), 1));
+    for (String name : List.of("task-1", "task-2", "task-3")) {
+      harness.createTask(
+          TestTasks.builder().namespace(ns).name(name).target(ns + "/eval").buildNew());
+      eventually().until(() -> harness.jobOf(ns, name) != null);
+    }
+    eventually().until(() -> queued() == 2);
+    assertThat(active()).containsExactly("task-1");
+
+    // the owner's reconcile ends the task JobDeleted without releasing: the deletion event itself
+    // must wake the next queued task, and only as many as there are free slots
+    harness.client().resource(harness.jobOf(ns, "task-1")).delete();
+    eventually().until(this::active, a -> a.equals(List.of("task-2")));
+    eventually().until(() -> harness.status(ns, "task-1").getPhase() == TaskPhase.Failed);
+    assertThat(queued()).isEqualTo(1);
+    assertThat(mostActive.get()).isEqualTo(1);
+  }
+
+  @Test
   void restartedOperatorAdoptsExistingJobsInsteadOfCreatingNewOnes() {
     harness.createPool(TestPools.pool(ns + "-open", ns + "/*"));
     for (String name : TASKS) {

@@ -47,7 +47,7 @@ class TaskRecordUpdatesTest {
     assertThat(update.completedAt()).isNull();
     assertThat(update.workerNodeId()).isEqualTo("job-abc-x1");
     assertThat(update.errorMessage()).isNull();
-    assertThat(update.kubernetes())
+    assertThat(new java.util.LinkedHashMap<String, Object>(update.kubernetes()))
         .containsExactly(
             java.util.Map.entry("namespace", "ns"),
             java.util.Map.entry("name", "t"),

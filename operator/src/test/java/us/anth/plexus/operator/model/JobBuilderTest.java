@@ -6,8 +6,10 @@ import static us.anth.plexus.operator.testing.TestPools.gpuPool;
 import static us.anth.plexus.operator.testing.TestPools.pool;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusTask;
+import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.operator.OperatorConfig;
 import us.anth.plexus.operator.testing.TestTasks;
 
@@ -71,6 +74,39 @@ class JobBuilderTest {
     assertThat(container.getCapabilities().getDrop()).containsExactly("ALL");
     assertThat(container.getRunAsNonRoot()).isTrue();
     assertThat(container.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+  }
+
+  @Test
+  void aPoolSecurityContextReplacesTheRestrictedDefault() {
+    PlexusWorkerPool poolWithOwnUser = pool("legacy", "*/*");
+    poolWithOwnUser
+        .getSpec()
+        .setPodSecurityContext(
+            new PodSecurityContextBuilder().withRunAsUser(1000L).withFsGroup(2000L).build());
+    poolWithOwnUser
+        .getSpec()
+        .setSecurityContext(
+            new SecurityContextBuilder()
+                .withReadOnlyRootFilesystem(true)
+                .withNewCapabilities()
+                .withAdd("NET_BIND_SERVICE")
+                .endCapabilities()
+                .build());
+
+    PodSpec pod = JobBuilder.build(task, poolWithOwnUser, config).getSpec().getTemplate().getSpec();
+
+    assertThat(pod.getSecurityContext())
+        .isEqualTo(new PodSecurityContextBuilder().withRunAsUser(1000L).withFsGroup(2000L).build());
+    var container = pod.getContainers().get(0).getSecurityContext();
+    assertThat(container.getReadOnlyRootFilesystem()).isTrue();
+    assertThat(container.getCapabilities().getAdd()).containsExactly("NET_BIND_SERVICE");
+    assertThat(container.getAllowPrivilegeEscalation()).as("replaced whole, not merged").isNull();
+    PlexusWorkerPool onlyPodLevel = pool("p", "*/*");
+    onlyPodLevel.getSpec().setPodSecurityContext(new PodSecurityContextBuilder().build());
+    PodSpec mixed = JobBuilder.build(task, onlyPodLevel, config).getSpec().getTemplate().getSpec();
+    assertThat(mixed.getContainers().get(0).getSecurityContext())
+        .as("the container keeps the restricted default when only the pod level is overridden")
+        .isEqualTo(TaskPodSecurity.container());
   }
 
   @Test

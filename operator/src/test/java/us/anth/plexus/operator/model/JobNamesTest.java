@@ -30,6 +30,20 @@ class JobNamesTest {
   }
 
   @Test
+  void theRollbackJobNameIsTheTaskJobNameWithRbAndAlwaysValid() {
+    PlexusTask task = TestTasks.builder().name("eval-1").uid("u-1").build();
+    assertThat(JobNames.forRollback(task)).isEqualTo(JobNames.forTask(task) + "-rb");
+    PlexusTask longTask = TestTasks.builder().name("a".repeat(200)).uid("u-1").build();
+    String rollback = JobNames.forRollback(longTask);
+    String job = JobNames.forTask(longTask);
+    assertThat(rollback)
+        .hasSizeLessThanOrEqualTo(63)
+        .matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")
+        .endsWith(job.substring(job.length() - 8) + "-rb")
+        .isNotEqualTo(job);
+  }
+
+  @Test
   void labelValuesAreSanitized() {
     assertThat(LabelValues.sanitize("acct/with spaces")).isEqualTo("acct-with-spaces");
     assertThat(LabelValues.sanitize("-x-")).isEqualTo("x");

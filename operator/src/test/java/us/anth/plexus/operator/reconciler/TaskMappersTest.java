@@ -36,18 +36,39 @@ class TaskMappersTest {
           task("new", null, null, null),
           task("done", TaskPhase.Succeeded, "gpu", "j4"));
 
-  /** The mappers over an index of {@link #tasks} built as the task cache's index is. */
+  private static Job jobOf(String taskName) {
+    PlexusTask owner = TestTasks.builder().namespace("ns").name(taskName).build();
+    return JobBuilder.build(owner, TestPools.pool("gpu", "*/*"), OperatorConfig.defaults());
+  }
+
+  private final Job finished = jobOf("finished");
+  private final Job next = jobOf("queued-here");
+
+  /**
+   * The mappers over an index of {@link #tasks} built as the task cache's index is; the Job {@link
+   * #finished} leaves a slot that {@link #next} takes, as PoolSlots#takersOfSlot would say.
+   */
   private final TaskMappers mappers =
       new TaskMappers(
-          key -> tasks.stream().filter(t -> TaskMappers.indexKeys(t).contains(key)).toList());
+          key -> tasks.stream().filter(t -> TaskMappers.indexKeys(t).contains(key)).toList(),
+          job -> job == finished ? List.of(next) : List.of());
 
   @Test
-  void jobEventsReachTheirTaskAndTheQueuedTasksOfTheirPool() {
-    PlexusTask owner = TestTasks.builder().namespace("ns").name("owner").build();
-    Job job = JobBuilder.build(owner, TestPools.pool("gpu", "*/*"), OperatorConfig.defaults());
-    assertThat(mappers.jobToTasks(job))
+  void aJobThatHoldsOrWaitsForASlotReachesOnlyItsOwnTask() {
+    assertThat(mappers.jobToTasks(jobOf("running")))
+        .containsExactly(new ResourceID("running", "ns"));
+  }
+
+  @Test
+  void aJobThatLeftASlotAlsoReachesTheTasksOfTheJobsThatTakeItNotTheWholeQueue() {
+    assertThat(mappers.jobToTasks(finished))
         .containsExactlyInAnyOrder(
-            new ResourceID("owner", "ns"), new ResourceID("queued-here", "ns"));
+            new ResourceID("finished", "ns"), new ResourceID("queued-here", "ns"));
+  }
+
+  @Test
+  void queuedTasksAreIndexedOnTheirPoolOnly() {
+    assertThat(TaskMappers.indexKeys(tasks.get(0))).containsExactly("pool:gpu");
   }
 
   @Test

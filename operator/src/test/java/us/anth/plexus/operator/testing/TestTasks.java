@@ -11,6 +11,7 @@ import us.anth.plexus.api.RetryPolicy;
 import us.anth.plexus.api.approval.ApprovalAdmission;
 import us.anth.plexus.api.approval.ApprovalDecision;
 import us.anth.plexus.api.approval.TaskApproval;
+import us.anth.plexus.api.rollback.RollbackSpec;
 
 /** Fluent PlexusTask fixtures: {@code TestTasks.builder().name("t").target("a/b").build()}. */
 public final class TestTasks {
@@ -106,6 +107,15 @@ public final class TestTasks {
   /** Sets the creator annotation the admission policy records at CREATE. */
   public TestTasks createdBy(String user) {
     annotations.put(ApprovalAdmission.CREATED_BY_ANNOTATION, user);
+    return this;
+  }
+
+  /** spec.rollback with {@code command}; {@code onCancel} also after a cancellation. */
+  public TestTasks rollback(String command, boolean onCancel) {
+    RollbackSpec rollback = new RollbackSpec();
+    rollback.setCommand(command);
+    rollback.setOnCancel(onCancel);
+    spec.setRollback(rollback);
     return this;
   }
 

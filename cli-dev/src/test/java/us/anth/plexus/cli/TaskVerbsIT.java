@@ -93,10 +93,10 @@ class TaskVerbsIT {
         TaskFactory.build(
             new TaskFactory.Request(
                 "sleep 60", "secure/zone", "acct", "gate", null, null, "no-such-pool"),
-            DevStack.NAMESPACE,
+            DevRemote.NAMESPACE,
             TaskFactory.randomSuffix());
     task.getSpec().setApproval(new TaskApproval(ApprovalDecision.Approved, "alice", null));
-    Tasks.api(dev.stack.client()).inNamespace(DevStack.NAMESPACE).resource(task).create();
+    Tasks.api(dev.stack.client()).inNamespace(DevRemote.NAMESPACE).resource(task).create();
 
     DevStackFixture.Run approve = dev.run("approve", task.getMetadata().getName());
     DevStackFixture.Run reject = dev.run("reject", task.getMetadata().getName(), "--reason", "no");
@@ -111,7 +111,7 @@ class TaskVerbsIT {
 
   @Test
   void dispatchChecksTargetAndPoolBeforeCreatingAnything() {
-    int before = Tasks.list(dev.stack.client(), DevStack.NAMESPACE).size();
+    int before = Tasks.list(dev.stack.client(), DevRemote.NAMESPACE).size();
 
     DevStackFixture.Run badTarget =
         dev.run("dispatch", "echo x", "--target", "evaluation\taccuracy", "--type", "checked");
@@ -123,7 +123,7 @@ class TaskVerbsIT {
     assertThat(noPool.exitCode()).isEqualTo(2);
     assertThat(noPool.err())
         .isEqualTo("error: PlexusWorkerPool 'nosuchpool' does not exist; pools: dev-default\n");
-    assertThat(Tasks.list(dev.stack.client(), DevStack.NAMESPACE)).hasSize(before);
+    assertThat(Tasks.list(dev.stack.client(), DevRemote.NAMESPACE)).hasSize(before);
   }
 
   @Test
@@ -173,7 +173,7 @@ class TaskVerbsIT {
     PlexusTask task =
         TaskFactory.build(
             new TaskFactory.Request("echo " + type, "dev/" + type, "acct", type, null, null, null),
-            DevStack.NAMESPACE,
+            DevRemote.NAMESPACE,
             TaskFactory.randomSuffix());
     task.getSpec().setDryRun(true);
     return TaskSubmitter.submit(dev.stack.client(), stores, task);
@@ -184,7 +184,7 @@ class TaskVerbsIT {
   }
 
   private static List<PlexusTask> tasksOfType(String type) {
-    return Tasks.list(dev.stack.client(), DevStack.NAMESPACE).stream()
+    return Tasks.list(dev.stack.client(), DevRemote.NAMESPACE).stream()
         .filter(t -> type.equals(t.getSpec().getType()))
         .toList();
   }

@@ -17,6 +17,8 @@ import us.anth.plexus.devkit.executor.ExecutorOptions;
 import us.anth.plexus.devkit.executor.LocalJobExecutor;
 import us.anth.plexus.operator.OperatorConfig;
 import us.anth.plexus.operator.PlexusOperator;
+import us.anth.plexus.store.TaskRecordStore;
+import us.anth.plexus.store.TaskStageStore;
 import us.anth.plexus.store.TaskStoreSettings;
 
 /**
@@ -24,13 +26,11 @@ import us.anth.plexus.store.TaskStoreSettings;
  * with the dashboard's tables, the operator, the local job executor and the {@code dev-default}
  * pool (every target, empty command prefix). Writes {@code <devDir>/kubeconfig}.
  */
-public final class DevStack implements AutoCloseable {
+public final class DevStack implements DevEnvironment {
   public static final String DEFAULT_POOL = "dev-default";
 
   /** Account of tasks dispatched to the dev stack (its remote's PLEXUS_ACCOUNT_ID). */
   public static final String DEV_ACCOUNT = "dev";
-
-  public static final String NAMESPACE = "default";
 
   private final EmbeddedKubeApi api;
   private final EmbeddedDynamo dynamo;
@@ -73,8 +73,8 @@ public final class DevStack implements AutoCloseable {
       // Written last: a kubeconfig on disk means the whole stack is up.
       Map<String, String> remoteEnv = new HashMap<>(dynamo.settings().toEnv());
       remoteEnv.put("PLEXUS_ACCOUNT_ID", DEV_ACCOUNT);
-      DevRemote.write(devDir.resolve("config.yaml"), kubeconfig, NAMESPACE, remoteEnv);
-      api.writeKubeconfig(kubeconfig, NAMESPACE);
+      DevRemote.write(devDir.resolve("config.yaml"), kubeconfig, DevRemote.NAMESPACE, remoteEnv);
+      api.writeKubeconfig(kubeconfig, DevRemote.NAMESPACE);
       return new DevStack(api, dynamo, operator, executor, kubeconfig);
     } catch (IOException e) {
       closeQuietly(api, dynamo);
@@ -102,14 +102,17 @@ public final class DevStack implements AutoCloseable {
     client.resources(PlexusWorkerPool.class).resource(pool).create();
   }
 
+  @Override
   public KubernetesClient client() {
     return api.client();
   }
 
+  @Override
   public Path kubeconfig() {
     return kubeconfig;
   }
 
+  @Override
   public String apiUrl() {
     return api.url();
   }
@@ -118,16 +121,31 @@ public final class DevStack implements AutoCloseable {
     return dynamo;
   }
 
+  @Override
+  public String dynamoEndpoint() {
+    return dynamo.endpoint();
+  }
+
+  @Override
+  public CliContext.Stores stores() {
+    TaskStoreSettings settings = dynamo.settings();
+    return new CliContext.Stores(
+        new TaskRecordStore(dynamo.client(), settings),
+        new TaskStageStore(dynamo.client(), settings));
+  }
+
   public LocalJobExecutor executor() {
     return executor;
   }
 
   /** The remotes file naming this stack {@code dev} (written at start). */
+  @Override
   public Path remotesFile() {
     return kubeconfig.resolveSibling("config.yaml");
   }
 
   /** The environment a client command needs to reach this stack. */
+  @Override
   public Map<String, String> clientEnv() {
     Map<String, String> env = new HashMap<>(dynamo.settings().toEnv());
     env.put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());

@@ -294,6 +294,11 @@ class FullLoopIT {
         .until(() -> kubectl.get().run("get", "ptask", "demo-from-kubectl").contains("Succeeded"));
     assertThat(kubectl.get().run("get", "ptask")).contains("NAME", "PHASE", "demo-from-kubectl");
     assertThat(kubectl.get().run("get", "jobs")).contains("demo-from-kubectl");
+    assertThat(kubectl.get().run("describe", "ptask", "demo-from-kubectl"))
+        .as("kubectl describe lists the Events the operator recorded (it showed <none>)")
+        .containsPattern("Events:\\s+Type\\s+Reason")
+        .containsPattern("Normal\\s+JobCreated\\s+")
+        .containsPattern("Normal\\s+Succeeded\\s+");
   }
 
   /** DynamoDB matches the CR: Task status (operator mirror) and stages (runner). */
@@ -373,7 +378,7 @@ class FullLoopIT {
   }
 
   private static List<PlexusTask> tasksOfType(String type) {
-    return Tasks.list(dev.stack.client(), DevStack.NAMESPACE).stream()
+    return Tasks.list(dev.stack.client(), DevRemote.NAMESPACE).stream()
         .filter(t -> type.equals(t.getSpec().getType()))
         .toList();
   }

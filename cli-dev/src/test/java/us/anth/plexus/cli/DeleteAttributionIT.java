@@ -55,7 +55,7 @@ class DeleteAttributionIT {
             .client()
             .v1()
             .events()
-            .inNamespace(DevStack.NAMESPACE)
+            .inNamespace(DevRemote.NAMESPACE)
             .withName(name + ".deleted")
             .get();
     assertThat(deleted)
@@ -89,7 +89,10 @@ class DeleteAttributionIT {
         .containsEntry("plexus.anth.us/deleted-by", "dana");
     PlexusTask missing = new PlexusTask();
     missing.setMetadata(
-        new ObjectMetaBuilder().withNamespace(DevStack.NAMESPACE).withName("no-such-task").build());
+        new ObjectMetaBuilder()
+            .withNamespace(DevRemote.NAMESPACE)
+            .withName("no-such-task")
+            .build());
     assertThat(Tasks.annotate(dev.stack.client(), missing, DeleteCommand.DELETED_BY, "dana"))
         .isFalse();
   }
@@ -108,18 +111,21 @@ class DeleteAttributionIT {
     assertThat(current.getMetadata().getAnnotations()).containsEntry("example.com/newer", "1");
     PlexusTask missing = new PlexusTask();
     missing.setMetadata(
-        new ObjectMetaBuilder().withNamespace(DevStack.NAMESPACE).withName("no-such-task").build());
+        new ObjectMetaBuilder()
+            .withNamespace(DevRemote.NAMESPACE)
+            .withName("no-such-task")
+            .build());
     assertThatThrownBy(() -> Tasks.patchSpec(dev.stack.client(), missing, Map.of("cancel", true)))
         .isInstanceOf(CliException.class)
         .hasMessage(
             "task 'no-such-task' not found in namespace "
-                + DevStack.NAMESPACE
+                + DevRemote.NAMESPACE
                 + " (by name or task id)");
   }
 
   private static PlexusTask onlyTaskOfType(String type) {
     var found =
-        Tasks.list(dev.stack.client(), DevStack.NAMESPACE).stream()
+        Tasks.list(dev.stack.client(), DevRemote.NAMESPACE).stream()
             .filter(t -> type.equals(t.getSpec().getType()))
             .toList();
     assertThat(found).hasSize(1);
