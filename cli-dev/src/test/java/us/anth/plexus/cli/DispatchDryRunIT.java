@@ -41,7 +41,7 @@ class DispatchDryRunIT {
     assertThat(run.err()).contains("(dry run): Job " + job.at("/metadata/name").asText());
     assertThat(run.err()).contains("no approval required");
     PlexusTask task =
-        Tasks.list(dev.stack.client(), DevStack.NAMESPACE).stream()
+        Tasks.list(dev.stack.client(), DevRemote.NAMESPACE).stream()
             .filter(t -> "planned".equals(t.getSpec().getType()))
             .findFirst()
             .orElseThrow();
@@ -52,7 +52,7 @@ class DispatchDryRunIT {
                 .batch()
                 .v1()
                 .jobs()
-                .inNamespace(DevStack.NAMESPACE)
+                .inNamespace(DevRemote.NAMESPACE)
                 .withName(job.at("/metadata/name").asText())
                 .get())
         .isNull();
