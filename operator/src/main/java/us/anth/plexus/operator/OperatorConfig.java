@@ -107,24 +107,4 @@ public record OperatorConfig(
         deleteMirrorTimeoutSeconds,
         riskDefaults);
   }
-
-  /** A copy with other cluster-wide risk settings. */
-  public OperatorConfig withRiskDefaults(RiskDefaults defaults) {
-    return new OperatorConfig(
-        watchNamespaces,
-        runnerImage,
-        runnerImagePullPolicy,
-        runnerServiceAccount,
-        terminationGraceSeconds,
-        leaderElection,
-        leaderElectionNamespace,
-        leaderElectionLease,
-        healthPort,
-        metricsPort,
-        logFormat,
-        storeEnv,
-        podStartGraceSeconds,
-        deleteMirrorTimeoutSeconds,
-        defaults);
-  }
 }
