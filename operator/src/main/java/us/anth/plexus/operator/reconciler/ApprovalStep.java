@@ -47,14 +47,15 @@ final class ApprovalStep {
     if (!risk.approvalRequired() || run.task.getSpec().dryRunRequested()) {
       return true;
     }
+    boolean approved = decision != null && decision.getDecision() == ApprovalDecision.Approved;
+    if (!approved && expired(run, status, risk)) {
+      return false;
+    }
     Optional<String> missing = policy.missing(run.now);
     if (missing.isPresent()) {
       return refuse(run, status, missing.get());
     }
-    if (decision == null || decision.getDecision() != ApprovalDecision.Approved) {
-      return await(run, status, risk);
-    }
-    return approved(run, status, decision);
+    return approved ? approved(run, status, decision) : await(run, risk);
   }
 
   /** Records the risk and whether approval is needed; an Event when the level changes. */
@@ -110,8 +111,11 @@ final class ApprovalStep {
     return false;
   }
 
-  /** Waits for a decision until the pool's approval timeout, if any, then fails. */
-  private boolean await(TaskRun run, ApprovalStatus status, RiskAssessment risk) {
+  /**
+   * Whether the wait for a decision outlived the pool's approval timeout (then the task fails);
+   * otherwise looks again when it would expire.
+   */
+  private boolean expired(TaskRun run, ApprovalStatus status, RiskAssessment risk) {
     if (status.getRequestedAt() == null) {
       status.setRequestedAt(run.nowText());
     }
@@ -124,20 +128,25 @@ final class ApprovalStep {
             "no approval within " + timeout + " s (requested " + status.getRequestedAt() + ")";
         run.fail(AuditKind.APPROVAL_EXPIRED, message);
         AuditTrail.operator(run, AuditKind.APPROVAL_EXPIRED, message);
-        return false;
+        return true;
       }
       run.recheckAfter(Duration.between(run.now, expires).plusMillis(100));
     }
+    return false;
+  }
+
+  /** Holds the task until a decision arrives. */
+  private boolean await(TaskRun run, RiskAssessment risk) {
     String message =
         "risk "
             + run.draft.getRisk()
             + " on pool "
             + run.pool.getMetadata().getName()
-            + " needs approval from "
+            + " needs an approval (required from "
             + risk.approvalRequiredFrom()
-            + " on: plexusctl approve "
+            + "): plexusctl approve "
             + run.name()
-            + " (a user with verb 'approve' on plexustasks)";
+            + ", by a user with the verb 'approve' on plexustasks";
     run.hold(
         TaskPhase.AwaitingApproval,
         Conditions.APPROVED,

@@ -106,7 +106,8 @@ class ApprovalIT {
     assertThat(waiting.getApproval().getRequestedAt()).isNotNull();
     assertThat(condition(waiting, Conditions.APPROVED).getReason()).isEqualTo("AwaitingApproval");
     assertThat(awaitEvent("AwaitingApproval").getMessage())
-        .contains("risk Destructive on pool " + ns + "-p needs approval from Destructive")
+        .contains(
+            "risk Destructive on pool " + ns + "-p needs an approval (required from Destructive)")
         .contains("plexusctl approve drop");
     assertThat(harness.jobs(ns)).isEmpty();
 
