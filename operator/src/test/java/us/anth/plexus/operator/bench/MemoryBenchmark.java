@@ -139,6 +139,9 @@ public final class MemoryBenchmark {
             .start();
     String out = new String(process.getInputStream().readAllBytes());
     process.waitFor();
+    System.err.println(
+        "memory: the operator's 25 largest classes (live, after a full GC):\n"
+            + out.lines().limit(28).collect(java.util.stream.Collectors.joining("\n")));
     Matcher m = TOTAL.matcher(out);
     if (!m.find()) {
       throw new IllegalStateException("no histogram total from jcmd: " + out);
