@@ -44,6 +44,12 @@ namespaces are watched, or into a Role per watched namespace.
 - apiGroups: ["plexus.anth.us"]
   resources: ["plexusworkerpools/status"]
   verbs: ["patch"]
+# Whether the approval admission policy and its binding are installed (approvals are trusted
+# only then; docs/concepts/approvals.md).
+- apiGroups: ["admissionregistration.k8s.io"]
+  resources: ["validatingadmissionpolicies", "validatingadmissionpolicybindings"]
+  resourceNames: ["plexus-task-approvals"]
+  verbs: ["get"]
 # Warning Events on a pool whose spec is invalid (InvalidSpec); a cluster-scoped object's Events
 # live in namespace "default".
 - apiGroups: [""]

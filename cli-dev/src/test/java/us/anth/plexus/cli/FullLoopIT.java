@@ -120,7 +120,7 @@ class FullLoopIT {
   }
 
   @Test
-  void approvalGatedTaskRunsOnceApproved() {
+  void approvalGatedTaskIsRefusedWhereNoAdmissionPolicyCanVouchForTheApprover() {
     PlexusWorkerPoolSpec spec = new PlexusWorkerPoolSpec();
     spec.setTargets(List.of("secure/*"));
     spec.setCommandPrefix("");
@@ -136,14 +136,20 @@ class FullLoopIT {
         .isZero();
     PlexusTask task = onlyTaskOfType("gated");
     awaitPhase(task, TaskPhase.AwaitingApproval);
+    assertThat(TaskViews.readyReason(Tasks.reload(dev.stack.client(), task)))
+        .isEqualTo("ApprovalPolicyMissing");
 
-    DevStackFixture.Run approve =
-        dev.run("approve", task.getMetadata().getName(), "--by", "reviewer");
-    assertThat(approve.out()).contains("approved by reviewer");
+    // the dev stack's API answers no SelfSubjectReview: nobody can be named as the approver
+    DevStackFixture.Run approve = dev.run("approve", task.getMetadata().getName());
+    assertThat(approve.exitCode()).isEqualTo(1);
+    assertThat(approve.err()).contains("cannot learn your Kubernetes username").hasLineCount(1);
+    assertThat(Tasks.reload(dev.stack.client(), task).getSpec().getApproval()).isNull();
 
-    awaitPhase(task, TaskPhase.Succeeded);
-    assertThat(Tasks.reload(dev.stack.client(), task).getSpec().getApprovedBy())
-        .isEqualTo("reviewer");
+    DevStackFixture.Run status = dev.run("status", task.getMetadata().getName());
+    assertThat(status.out())
+        .containsPattern("(?m)^Risk: +Destructive$")
+        .containsPattern(
+            "(?m)^Approval: +required from Destructive \\(rule 'echo approved \\*'\\)$");
   }
 
   @Test

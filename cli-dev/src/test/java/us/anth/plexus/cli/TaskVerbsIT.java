@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.PlexusWorkerPoolSpec;
+import us.anth.plexus.api.approval.ApprovalDecision;
+import us.anth.plexus.api.approval.TaskApproval;
 import us.anth.plexus.store.TaskRecordStore;
 import us.anth.plexus.store.TaskStageStore;
 
@@ -72,7 +74,7 @@ class TaskVerbsIT {
     String before = Tasks.reload(dev.stack.client(), task).getMetadata().getResourceVersion();
 
     DevStackFixture.Run cancel = dev.run("cancel", name);
-    DevStackFixture.Run approve = dev.run("approve", name, "--by", "bob");
+    DevStackFixture.Run approve = dev.run("approve", name);
 
     assertThat(cancel.exitCode()).isZero();
     assertThat(cancel.out()).isEqualTo("task/" + name + " already Succeeded; nothing to cancel\n");
@@ -82,25 +84,29 @@ class TaskVerbsIT {
     PlexusTask after = Tasks.reload(dev.stack.client(), task);
     assertThat(after.getMetadata().getResourceVersion()).isEqualTo(before);
     assertThat(after.getSpec().getCancel()).isNull();
-    assertThat(after.getSpec().getApprovedBy()).isNull();
+    assertThat(after.getSpec().getApproval()).isNull();
   }
 
   @Test
-  void approveNeverRewritesAnExistingApprover() {
+  void aDecisionIsNeverRewritten() {
     PlexusTask task =
         TaskFactory.build(
             new TaskFactory.Request(
                 "sleep 60", "secure/zone", "acct", "gate", null, null, "no-such-pool"),
             DevRemote.NAMESPACE,
             TaskFactory.randomSuffix());
-    task.getSpec().setApprovedBy("alice");
+    task.getSpec().setApproval(new TaskApproval(ApprovalDecision.Approved, "alice", null));
     Tasks.api(dev.stack.client()).inNamespace(DevRemote.NAMESPACE).resource(task).create();
 
-    DevStackFixture.Run approve = dev.run("approve", task.getMetadata().getName(), "--by", "bob");
+    DevStackFixture.Run approve = dev.run("approve", task.getMetadata().getName());
+    DevStackFixture.Run reject = dev.run("reject", task.getMetadata().getName(), "--reason", "no");
 
     assertThat(approve.exitCode()).isZero();
     assertThat(approve.out()).contains("already approved by alice; not changed");
-    assertThat(Tasks.reload(dev.stack.client(), task).getSpec().getApprovedBy()).isEqualTo("alice");
+    assertThat(reject.exitCode()).isEqualTo(1);
+    assertThat(reject.out()).contains("already approved by alice; a decision cannot be changed");
+    assertThat(Tasks.reload(dev.stack.client(), task).getSpec().getApproval().getUser())
+        .isEqualTo("alice");
   }
 
   @Test
@@ -147,15 +153,15 @@ class TaskVerbsIT {
     String shown = wait.out() + wait.err();
     assertThat(shown)
         .containsPattern(
-            "Ready: False AwaitingApproval: pool held requires approval for 'echo held'")
-        .containsPattern("Event: Normal AwaitingApproval: pool held requires approval");
+            "Ready: False ApprovalPolicyMissing: task needs approval \\(risk Destructive\\) but"
+                + " approvals cannot be trusted")
+        .containsPattern("Event: Warning ApprovalPolicyMissing: task needs approval");
     String name = tasksOfType("held").get(0).getMetadata().getName();
     DevStackFixture.Run status = dev.run("status", name);
     assertThat(status.out())
-        .containsPattern("(?m)^Ready: +False AwaitingApproval: pool held requires approval")
-        // the audit trail's Events (Created, Routed) come first
+        .containsPattern("(?m)^Ready: +False ApprovalPolicyMissing: task needs approval")
         .containsPattern(
-            "(?m)^Events:\n  TYPE +REASON +AGE +MESSAGE\n(  .*\n)*  Normal +AwaitingApproval ");
+            "(?m)^Events:\n  TYPE +REASON +AGE +MESSAGE\n(  .*\n)*  Warning +ApprovalPolicyMissing ");
   }
 
   private static PlexusTask dryRun(String type) {

@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
       LogsCommand.class,
       CancelCommand.class,
       ApproveCommand.class,
+      RejectCommand.class,
       DeleteCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class

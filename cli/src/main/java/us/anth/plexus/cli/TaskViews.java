@@ -11,7 +11,7 @@ import us.anth.plexus.api.StageStatus;
 /** Human-readable views of tasks: the {@code list} table and the {@code status} detail. Pure. */
 public final class TaskViews {
   public static final List<String> LIST_HEADER =
-      List.of("NAME", "TASK ID", "ACCOUNT", "TYPE", "TARGET", "PHASE", "STAGE", "PROGRESS");
+      List.of("NAME", "TASK ID", "ACCOUNT", "TYPE", "TARGET", "PHASE", "RISK", "STAGE", "PROGRESS");
 
   private TaskViews() {}
 
@@ -51,6 +51,7 @@ public final class TaskViews {
               nz(t.getSpec().getType()),
               nz(t.getSpec().getTarget()),
               phase(t),
+              s.getRisk() == null ? "" : s.getRisk().name(),
               nz(s.getCurrentStage()),
               nz(s.getProgress())));
       if (wide) {
@@ -114,6 +115,8 @@ public final class TaskViews {
     line(out, "Command", t.getSpec().getCommand());
     line(out, "Phase", phase(t));
     line(out, "Ready", readyLine(t));
+    line(out, "Risk", s.getRisk() == null ? null : s.getRisk().name());
+    line(out, "Approval", ApprovalView.line(t));
     line(out, "Pool", s.getPool());
     line(out, "Job", s.getJobName());
     line(out, "Worker", s.getWorkerNodeId());

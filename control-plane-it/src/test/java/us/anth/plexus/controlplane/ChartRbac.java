@@ -40,27 +40,38 @@ final class ChartRbac {
 
   /** The identity objects `helm template` renders with {@code watchNamespaces: [namespaces]}. */
   static List<HasMetadata> render(List<String> namespaces, Path scratch) {
+    return render(
+        "replicaCount: 1\nleaderElection: {enabled: true}\nwatchNamespaces: ["
+            + String.join(", ", namespaces)
+            + "]\n",
+        null,
+        KINDS,
+        scratch);
+  }
+
+  /**
+   * The objects of {@code kinds} that `helm template` renders with {@code values} (YAML) for
+   * Kubernetes {@code kubeVersion} (null: Helm's default).
+   */
+  static List<HasMetadata> render(
+      String values, String kubeVersion, Set<String> kinds, Path scratch) {
     try {
-      Path values = Files.createTempFile(scratch, "values", ".yaml");
-      Files.writeString(
-          values,
-          "replicaCount: 1\nleaderElection: {enabled: true}\nwatchNamespaces: ["
-              + String.join(", ", namespaces)
-              + "]\n");
-      String yaml =
+      Path valuesFile = Files.createTempFile(scratch, "values", ".yaml");
+      Files.writeString(valuesFile, values);
+      var template =
           new Helm(chartDir())
               .template()
               .withName(RELEASE)
               .withNamespace(RELEASE_NAMESPACE)
-              .withValuesFile(values)
-              .call();
+              .withValuesFile(valuesFile);
+      String yaml = (kubeVersion == null ? template : template.withKubeVersion(kubeVersion)).call();
       List<HasMetadata> objects = new ArrayList<>();
       for (String document : DOCUMENT_SEPARATOR.split(yaml)) {
         if (document.lines().allMatch(line -> line.isBlank() || line.startsWith("#"))) {
           continue;
         }
         HasMetadata object = Serialization.unmarshal(document);
-        if (KINDS.contains(object.getKind())) {
+        if (kinds.contains(object.getKind())) {
           objects.add(object);
         }
       }

@@ -30,6 +30,10 @@ public final class CelRules {
   static final String CANCEL_FINAL =
       "!has(oldSelf.cancel) || !oldSelf.cancel || (has(self.cancel) && self.cancel)";
   static final String CANCEL_FINAL_MESSAGE = "a cancelled task cannot be un-cancelled";
+  static final String APPROVAL_FINAL =
+      "!has(oldSelf.approval) || (has(self.approval) && self.approval == oldSelf.approval)";
+  static final String APPROVAL_FINAL_MESSAGE =
+      "an approval or rejection cannot be changed once given";
   static final String STAGE_NAMES_UNIQUE =
       "!has(self.stages) || self.stages.all(a, self.stages.exists_one(b, b.name == a.name))";
   static final String STAGE_NAMES_UNIQUE_MESSAGE = "stage names must be unique";
@@ -80,6 +84,12 @@ public final class CelRules {
               (self, old) -> !old.cancelRequested() || self.cancelRequested()),
           new Rule<>(
               PlexusTaskSpec.class,
+              APPROVAL_FINAL,
+              APPROVAL_FINAL_MESSAGE,
+              "spec",
+              (self, old) -> old.getApproval() == null || sameApproval(self, old)),
+          new Rule<>(
+              PlexusTaskSpec.class,
               STAGE_NAMES_UNIQUE,
               STAGE_NAMES_UNIQUE_MESSAGE,
               "spec",
@@ -122,6 +132,15 @@ public final class CelRules {
 
   private static boolean blank(String text) {
     return text == null || text.isBlank();
+  }
+
+  private static boolean sameApproval(PlexusTaskSpec self, PlexusTaskSpec old) {
+    var a = self.getApproval();
+    var b = old.getApproval();
+    return a != null
+        && a.getDecision() == b.getDecision()
+        && Objects.equals(a.getUser(), b.getUser())
+        && Objects.equals(a.getReason(), b.getReason());
   }
 
   private static boolean stageNamesUnique(PlexusTaskSpec spec) {

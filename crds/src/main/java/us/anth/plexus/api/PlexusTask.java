@@ -20,6 +20,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".spec.target",
     type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
+    name = "Risk",
+    jsonPath = ".status.risk",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
     name = "Pool",
     jsonPath = ".status.pool",
     type = AdditionalPrinterColumn.Type.STRING)

@@ -14,6 +14,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
+import us.anth.plexus.api.approval.TaskApproval;
 import us.anth.plexus.api.read.ReadProblems;
 import us.anth.plexus.api.read.TolerantDeserializer;
 import us.anth.plexus.api.read.TolerantlyRead;
@@ -34,6 +35,7 @@ import us.anth.plexus.api.target.Target;
     value = CelRules.COMMAND_TARGET_IMMUTABLE,
     message = CelRules.COMMAND_TARGET_IMMUTABLE_MESSAGE)
 @ValidationRule(value = CelRules.CANCEL_FINAL, message = CelRules.CANCEL_FINAL_MESSAGE)
+@ValidationRule(value = CelRules.APPROVAL_FINAL, message = CelRules.APPROVAL_FINAL_MESSAGE)
 @ValidationRule(value = CelRules.STAGE_NAMES_UNIQUE, message = CelRules.STAGE_NAMES_UNIQUE_MESSAGE)
 @JsonDeserialize(using = PlexusTaskSpec.Reader.class)
 public class PlexusTaskSpec implements TolerantlyRead {
@@ -123,9 +125,15 @@ public class PlexusTaskSpec implements TolerantlyRead {
   private Boolean dryRun;
 
   @JsonPropertyDescription(
-      "Who approved the command. Required before a Job is created when the chosen pool lists the"
-          + " command in approvalRequiredFor.")
+      "Deprecated and ignored: a free-text name proves nothing. Approve with spec.approval"
+          + " (plexusctl approve), which the admission policy ties to the authenticated user.")
   private String approvedBy;
+
+  @JsonPropertyDescription(
+      "The approver's decision for a task whose risk needs approval: set once, by a user allowed"
+          + " to approve, naming themselves (checked by the chart's admission policy); never"
+          + " changed afterwards. Rejected ends the task Cancelled with reason Rejected.")
+  private TaskApproval approval;
 
   @JsonPropertyDescription(
       "Names of PlexusTasks in the same namespace that must succeed before this task starts."
@@ -279,6 +287,14 @@ public class PlexusTaskSpec implements TolerantlyRead {
 
   public void setApprovedBy(String approvedBy) {
     this.approvedBy = approvedBy;
+  }
+
+  public TaskApproval getApproval() {
+    return approval;
+  }
+
+  public void setApproval(TaskApproval approval) {
+    this.approval = approval;
   }
 
   public List<String> getDependsOn() {

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
+import us.anth.plexus.api.approval.ApprovalStatus;
 import us.anth.plexus.api.audit.AuditEntry;
 import us.anth.plexus.api.read.ReadProblems;
 import us.anth.plexus.api.read.TolerantDeserializer;
 import us.anth.plexus.api.read.TolerantlyRead;
+import us.anth.plexus.api.risk.RiskLevel;
 import us.anth.plexus.api.rollback.RollbackStatus;
 
 /**
@@ -89,6 +91,14 @@ public class PlexusTaskStatus implements TolerantlyRead {
 
   @JsonPropertyDescription("Result the command reported (Task.output).")
   private String output;
+
+  @JsonPropertyDescription(
+      "Risk level of the command on its pool: ReadOnly, Modify or Destructive (from the pool's"
+          + " and the operator's risk rules over the parsed command words).")
+  private RiskLevel risk;
+
+  @JsonPropertyDescription("Whether the task needs approval, and the decision once given.")
+  private ApprovalStatus approval;
 
   @JsonPropertyDescription("Who cancelled the task.")
   private String cancelledBy;
@@ -281,6 +291,22 @@ public class PlexusTaskStatus implements TolerantlyRead {
 
   public void setOutput(String output) {
     this.output = output;
+  }
+
+  public RiskLevel getRisk() {
+    return risk;
+  }
+
+  public void setRisk(RiskLevel risk) {
+    this.risk = risk;
+  }
+
+  public ApprovalStatus getApproval() {
+    return approval;
+  }
+
+  public void setApproval(ApprovalStatus approval) {
+    this.approval = approval;
   }
 
   public String getCancelledBy() {

@@ -21,6 +21,7 @@ import us.anth.plexus.api.job.JobContract;
 import us.anth.plexus.api.read.ReadProblems;
 import us.anth.plexus.api.read.TolerantDeserializer;
 import us.anth.plexus.api.read.TolerantlyRead;
+import us.anth.plexus.api.risk.RiskPolicy;
 
 /** Where and how tasks whose targets match this pool run. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -138,9 +139,15 @@ public class PlexusWorkerPoolSpec implements TolerantlyRead {
   private String plexusApiSecret;
 
   @JsonPropertyDescription(
-      "Commands that need approval on this pool: a task whose command words start with one of"
-          + " these (e.g. 'training run') waits in AwaitingApproval until spec.approvedBy is set.")
+      "Deprecated: use risk. Each entry (e.g. 'training run') acts as the risk rule '<entry> *'"
+          + " with level Destructive, and, unless risk.approvalRequiredFrom is set, approval is"
+          + " then required from Destructive on.")
   private List<String> approvalRequiredFor;
+
+  @JsonPropertyDescription(
+      "Risk levels of commands on this pool (rules over the parsed command words, the default"
+          + " level) and from which level a task needs approval.")
+  private RiskPolicy risk;
 
   public List<String> getTargets() {
     return targets;
@@ -276,6 +283,14 @@ public class PlexusWorkerPoolSpec implements TolerantlyRead {
 
   public void setCommandPrefix(String commandPrefix) {
     this.commandPrefix = commandPrefix;
+  }
+
+  public RiskPolicy getRisk() {
+    return risk;
+  }
+
+  public void setRisk(RiskPolicy risk) {
+    this.risk = risk;
   }
 
   public List<String> getApprovalRequiredFor() {

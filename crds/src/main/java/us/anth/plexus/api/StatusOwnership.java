@@ -49,6 +49,8 @@ public final class StatusOwnership {
             "completedAt",
             "cancelledBy",
             "cancelledAt",
+            "risk",
+            "approval",
             "history",
             "rollback",
             "dryRun")) {

@@ -4,7 +4,7 @@ package us.anth.plexus.api;
 public enum TaskPhase {
   /** Accepted; waiting for a pool, dependencies or the first reconcile. */
   Pending,
-  /** The command needs approval (`spec.approvedBy`) before a Job is created. */
+  /** The task's risk needs an approval (`spec.approval`) before a Job is created. */
   AwaitingApproval,
   /** A Job exists but is suspended because its pool is at its concurrency limit. */
   Queued,
@@ -14,7 +14,10 @@ public enum TaskPhase {
   Succeeded,
   /** The command failed, timed out, or the task could not be run. */
   Failed,
-  /** The task was cancelled (`spec.cancel: true`) or deleted while unfinished. */
+  /**
+   * The task was cancelled (`spec.cancel: true`), rejected (`spec.approval`) or deleted while
+   * unfinished.
+   */
   Cancelled;
 
   /** Whether no further transition can happen. */

@@ -27,12 +27,18 @@ final class LeastPrivilege {
 
   /**
    * Operator, on the cluster-scoped pools (informer, status patch, InvalidSpec Events in namespace
-   * default): always a ClusterRole.
+   * default) and the approval policy it checks is installed (get by name only): always a
+   * ClusterRole.
    */
   static final Set<Rule> OPERATOR_POOLS =
       Set.of(
           Rule.of(PLEXUS, "plexusworkerpools", "list", "watch"),
           Rule.of(PLEXUS, "plexusworkerpools/status", "patch"),
+          new Rule(
+              Set.of("admissionregistration.k8s.io"),
+              Set.of("validatingadmissionpolicies", "validatingadmissionpolicybindings"),
+              Set.of("plexus-task-approvals"),
+              Set.of("get")),
           Rule.of("", "events", "create", "patch"));
 
   /** Runner, in each namespace tasks run in. */

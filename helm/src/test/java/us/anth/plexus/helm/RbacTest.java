@@ -25,7 +25,7 @@ class RbacTest {
     assertThat(rules(chart.one(ClusterRole.class, OPERATOR + "-pools")))
         .isEqualTo(LeastPrivilege.OPERATOR_POOLS);
     assertThat(names(chart.all(ClusterRole.class)))
-        .containsExactlyInAnyOrder(OPERATOR, OPERATOR + "-pools");
+        .containsExactlyInAnyOrder(OPERATOR, OPERATOR + "-pools", "plexus-approver");
     assertThat(chart.all(ClusterRoleBinding.class))
         .allSatisfy(
             binding -> assertThat(binding.getSubjects()).containsExactly(operatorSa(OPERATOR)));
@@ -35,7 +35,8 @@ class RbacTest {
   @Test
   void watchNamespacesGiveARolePerNamespaceAndAClusterRoleOnlyForPools() {
     RenderedChart chart = Chart.render("values-full.yaml");
-    assertThat(names(chart.all(ClusterRole.class))).containsExactly(OPERATOR + "-pools");
+    assertThat(names(chart.all(ClusterRole.class)))
+        .containsExactlyInAnyOrder(OPERATOR + "-pools", "plexus-approver");
     for (String namespace : List.of("team-a", "team-b")) {
       assertRoleBoundTo(
           chart,

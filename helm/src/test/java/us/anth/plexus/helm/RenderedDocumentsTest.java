@@ -14,7 +14,12 @@ import us.anth.plexus.api.PlexusWorkerPool;
 
 class RenderedDocumentsTest {
   private static final List<String> CLUSTER_SCOPED =
-      List.of("ClusterRole", "ClusterRoleBinding", "PlexusWorkerPool");
+      List.of(
+          "ClusterRole",
+          "ClusterRoleBinding",
+          "PlexusWorkerPool",
+          "ValidatingAdmissionPolicy",
+          "ValidatingAdmissionPolicyBinding");
 
   @Test
   void everyDocumentParsesIntoItsTypedObject() {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import us.anth.plexus.api.job.JobContract;
 import us.anth.plexus.api.settings.LogVariables;
 import us.anth.plexus.api.settings.OperatorVariables;
+import us.anth.plexus.operator.model.RiskDefaults;
 import us.anth.plexus.store.appsync.AppSyncSettings;
 import us.anth.plexus.store.appsync.TaskSink;
 
@@ -32,7 +33,8 @@ public record OperatorConfig(
     String logFormat,
     Map<String, String> storeEnv,
     long podStartGraceSeconds,
-    long deleteMirrorTimeoutSeconds) {
+    long deleteMirrorTimeoutSeconds,
+    RiskDefaults riskDefaults) {
 
   public OperatorConfig {
     watchNamespaces = Set.copyOf(watchNamespaces);
@@ -65,7 +67,8 @@ public record OperatorConfig(
                 Collectors.toMap(
                     Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new)),
         OperatorVariables.POD_START_GRACE_SECONDS.read(env),
-        OperatorVariables.DELETE_MIRROR_TIMEOUT_SECONDS.read(env));
+        OperatorVariables.DELETE_MIRROR_TIMEOUT_SECONDS.read(env),
+        RiskDefaults.fromEnv(env));
   }
 
   /** Whether the runner gets this variable too: store and sink settings, never the API key. */
@@ -101,6 +104,7 @@ public record OperatorConfig(
         logFormat,
         storeEnv,
         podStartGraceSeconds,
-        deleteMirrorTimeoutSeconds);
+        deleteMirrorTimeoutSeconds,
+        riskDefaults);
   }
 }

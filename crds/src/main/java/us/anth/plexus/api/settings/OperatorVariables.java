@@ -54,6 +54,30 @@ public final class OperatorVariables {
   public static final Setting<Integer> METRICS_PORT =
       Setting.port("PLEXUS_METRICS_PORT", 8080, "port of `GET /metrics` (Prometheus text)");
 
+  public static final Setting<String> RISK_RULES =
+      Setting.text(
+          "PLEXUS_RISK_RULES",
+          "",
+          "cluster-wide risk rules, applied on every pool besides its own `risk.rules`:"
+              + " `;`-separated `pattern=Level` pairs, e.g. `dataset delete *=Destructive;* --force"
+              + " *=Destructive` (the most severe matching rule wins)");
+  public static final Setting<String> RISK_DEFAULT_LEVEL =
+      Setting.choice(
+          "PLEXUS_RISK_DEFAULT_LEVEL",
+          "risk level of commands no rule matches, on pools without `risk.defaultLevel`",
+          "Modify",
+          "ReadOnly",
+          "Destructive");
+  public static final Setting<String> APPROVAL_REQUIRED_FROM =
+      Setting.choice(
+          "PLEXUS_APPROVAL_REQUIRED_FROM",
+          "risk level from which tasks need approval, on pools without"
+              + " `risk.approvalRequiredFrom` (`Never`: none)",
+          "Destructive",
+          "Modify",
+          "ReadOnly",
+          "Never");
+
   private OperatorVariables() {}
 
   /** Every operator setting, in docs order. */
@@ -71,6 +95,9 @@ public final class OperatorVariables {
         LEADER_ELECTION_LEASE,
         HEALTH_PORT,
         METRICS_PORT,
+        RISK_RULES,
+        RISK_DEFAULT_LEVEL,
+        APPROVAL_REQUIRED_FROM,
         LogVariables.FORMAT);
   }
 }

@@ -10,18 +10,18 @@ import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskSpec;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.TaskPhase;
+import us.anth.plexus.api.approval.ApprovalStatus;
 import us.anth.plexus.api.audit.AuditKind;
 import us.anth.plexus.api.target.InvalidTargetException;
 import us.anth.plexus.api.target.Target;
 import us.anth.plexus.operator.OperatorConfig;
-import us.anth.plexus.operator.model.ApprovalPolicy;
 import us.anth.plexus.operator.model.Conditions;
 import us.anth.plexus.operator.model.DependencyCycles;
 import us.anth.plexus.operator.model.JobBuilder;
 import us.anth.plexus.operator.model.JobNames;
 import us.anth.plexus.operator.model.PoolRouter;
 
-/** The steps before a Job exists: validate, dependencies, route, approval and dry run. */
+/** The steps before a Job exists: validate, dependencies, route and dry run. */
 final class AdmissionSteps {
   static final Duration DEPENDENCY_RECHECK = Duration.ofSeconds(5);
 
@@ -127,55 +127,38 @@ final class AdmissionSteps {
     return false;
   }
 
-  /** Holds the task in AwaitingApproval while its pool requires approval and none is given. */
-  boolean approval(TaskRun run) {
-    if (run.pool == null || run.draft.getJobName() != null) {
-      return true;
-    }
-    Optional<String> rule = ApprovalPolicy.requiredRule(run.pool, run.task.getSpec().getCommand());
-    if (rule.isEmpty()) {
-      return true;
-    }
-    String approvedBy = run.task.getSpec().getApprovedBy();
-    if (approvedBy != null && !approvedBy.isBlank()) {
-      run.condition(Conditions.APPROVED, true, "Approved", "approved by " + approvedBy);
-      return true;
-    }
-    String message =
-        "pool "
-            + run.pool.getMetadata().getName()
-            + " requires approval for '"
-            + rule.get()
-            + "' commands; set spec.approvedBy";
-    run.hold(
-        TaskPhase.AwaitingApproval, Conditions.APPROVED, "AwaitingApproval", message, "Normal");
-    return false;
-  }
-
   /**
    * Plans without acting: stores the exact Job a real run would create (the same builder and
-   * defaults), whether approval would be needed, and ends Succeeded. Runs before the approval step:
-   * a dry run creates nothing, so it needs no approval.
+   * defaults), the risk and whether approval would be needed (assessed by the approval step just
+   * before, which lets dry runs through: a dry run creates nothing), and ends Succeeded.
    */
   boolean dryRun(TaskRun run) {
     if (!run.task.getSpec().dryRunRequested()) {
       return true;
     }
     var job = JobBuilder.build(run.task, run.pool, config);
-    Optional<String> rule = ApprovalPolicy.requiredRule(run.pool, run.task.getSpec().getCommand());
+    ApprovalStatus approval = run.draft.getApproval();
+    boolean approvalRequired = approval != null && Boolean.TRUE.equals(approval.getRequired());
     DryRunReport report = new DryRunReport();
     report.setJob(Serialization.jsonMapper().valueToTree(job));
-    report.setApprovalRequired(rule.isPresent());
-    rule.ifPresent(
-        r ->
-            report.setApprovalReason(
-                "pool " + run.pool.getMetadata().getName() + " requires approval for '" + r + "'"));
+    report.setRisk(run.draft.getRisk() == null ? null : run.draft.getRisk().name());
+    report.setApprovalRequired(approvalRequired);
+    if (approvalRequired) {
+      report.setApprovalReason(
+          "pool "
+              + run.pool.getMetadata().getName()
+              + " requires approval from "
+              + approval.getRequiredFrom()
+              + " (rule '"
+              + approval.getRule()
+              + "')");
+    }
     String message =
         "dry run: would create Job "
             + job.getMetadata().getName()
             + " on pool "
             + run.pool.getMetadata().getName()
-            + (rule.isPresent() ? " after approval" : "");
+            + (approvalRequired ? " after approval" : "");
     run.draft.setDryRun(report);
     run.draft.setJobName(job.getMetadata().getName());
     run.draft.setPool(run.pool.getMetadata().getName());

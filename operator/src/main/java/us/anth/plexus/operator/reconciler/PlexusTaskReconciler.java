@@ -72,6 +72,8 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
     this.retention = new TaskRetention(client);
     metrics.bindTasks(caches::tasks);
     TaskIdStep taskIds = new TaskIdStep(client, mirror);
+    ApprovalStep approvals =
+        new ApprovalStep(config.riskDefaults(), new ApprovalPolicyPresence(client));
     this.steps =
         List.of(
             this::unfinished,
@@ -83,8 +85,8 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
             new DeclaredStagesStep(mirror)::declare,
             admission::dependencies,
             admission::route,
+            approvals::approval,
             admission::dryRun,
-            admission::approval,
             jobSteps::ensureJob,
             jobSteps::observe);
   }

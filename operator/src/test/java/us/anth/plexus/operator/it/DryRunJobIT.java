@@ -131,7 +131,8 @@ class DryRunJobIT {
             .buildNew());
     PlexusTaskStatus planned = awaitPhase("plan", TaskPhase.Succeeded);
     assertThat(planned.getDryRun().getApprovalRequired()).isTrue();
-    assertThat(planned.getDryRun().getApprovalReason()).contains("'dataset delete'");
+    assertThat(planned.getDryRun().getRisk()).isEqualTo("Destructive");
+    assertThat(planned.getDryRun().getApprovalReason()).contains("rule 'dataset delete *'");
     assertThat(planned.getDryRun().getJob().at("/metadata/name").asText())
         .isEqualTo(planned.getJobName());
     assertThat(harness.jobs(ns)).isEmpty();

@@ -158,6 +158,7 @@ class RollbackAuditIT {
         List.of(
             "Created",
             "Routed",
+            "RiskAssessed",
             "Started#1",
             "AttemptEnded#1=3",
             "Retried#2",
@@ -213,7 +214,8 @@ class RollbackAuditIT {
         .until(
             () -> rollbackJob("fine") == null && harness.status(ns, "fine").getRollback() == null);
     assertThat(HistorySteps.of(harness.status(ns, "fine").getHistory()))
-        .containsExactly("Created", "Routed", "Started#1", "AttemptEnded#1=0", "Finished");
+        .containsExactly(
+            "Created", "Routed", "RiskAssessed", "Started#1", "AttemptEnded#1=0", "Finished");
     assertThat(done.getConditions()).noneMatch(c -> c.getType().startsWith("Rolled"));
   }
 

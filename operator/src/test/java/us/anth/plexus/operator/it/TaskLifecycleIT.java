@@ -282,21 +282,6 @@ class TaskLifecycleIT {
   }
 
   @Test
-  void commandNeedingApprovalWaitsForApprovedBy() {
-    harness.createPool(
-        TestPools.withApproval(TestPools.pool(ns + "-p", ns + "/*"), "training run"));
-    harness.createTask(task("risky").command("training run --epochs 3").buildNew());
-    PlexusTaskStatus waiting = awaitPhase("risky", TaskPhase.AwaitingApproval);
-    assertThat(condition(waiting, Conditions.APPROVED).getStatus()).isEqualTo("False");
-    assertThat(harness.jobs(ns)).isEmpty();
-
-    harness.patchSpec(ns, "risky", Map.of("approvedBy", "bob"));
-    awaitJob("risky");
-    PlexusTaskStatus approved = awaitCondition("risky", Conditions.APPROVED, "True");
-    assertThat(condition(approved, Conditions.APPROVED).getMessage()).isEqualTo("approved by bob");
-  }
-
-  @Test
   void dryRunPlansWithoutCreatingAJob() {
     harness.createPool(TestPools.pool(ns + "-p", ns + "/*"));
     harness.createTask(task("plan").dryRun().buildNew());

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.PlexusWorkerPoolSpec;
+import us.anth.plexus.api.risk.RiskLevel;
+import us.anth.plexus.api.risk.RiskPolicy;
+import us.anth.plexus.api.risk.RiskRule;
 
 /** PlexusWorkerPool fixtures. */
 public final class TestPools {
@@ -79,7 +82,25 @@ public final class TestPools {
     return pool;
   }
 
-  /** The pool requiring approval for commands starting with the prefixes. */
+  /**
+   * The pool with risk rules ({@code "pattern=Level"} each), approval from {@code from} and an
+   * approval timeout (null: none).
+   */
+  public static PlexusWorkerPool withRisk(
+      PlexusWorkerPool pool, RiskLevel from, Long timeoutSeconds, String... rules) {
+    RiskPolicy risk = new RiskPolicy();
+    risk.setApprovalRequiredFrom(from);
+    risk.setApprovalTimeoutSeconds(timeoutSeconds);
+    risk.setRules(
+        java.util.Arrays.stream(rules)
+            .map(r -> r.split("=", 2))
+            .map(r -> new RiskRule(r[0], RiskLevel.valueOf(r[1])))
+            .toList());
+    pool.getSpec().setRisk(risk);
+    return pool;
+  }
+
+  /** The pool requiring approval for commands starting with the prefixes (deprecated field). */
   public static PlexusWorkerPool withApproval(PlexusWorkerPool pool, String... prefixes) {
     pool.getSpec().setApprovalRequiredFor(List.of(prefixes));
     return pool;

@@ -1,11 +1,16 @@
 package us.anth.plexus.operator.testing;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskSpec;
 import us.anth.plexus.api.RetryPolicy;
+import us.anth.plexus.api.approval.ApprovalAdmission;
+import us.anth.plexus.api.approval.ApprovalDecision;
+import us.anth.plexus.api.approval.TaskApproval;
 import us.anth.plexus.api.rollback.RollbackSpec;
 
 /** Fluent PlexusTask fixtures: {@code TestTasks.builder().name("t").target("a/b").build()}. */
@@ -15,6 +20,7 @@ public final class TestTasks {
   private String namespace = "default";
   private String uid = UUID.randomUUID().toString();
   private String created = "2026-11-23T10:00:00Z";
+  private final Map<String, String> annotations = new LinkedHashMap<>();
 
   private TestTasks() {
     spec.setAccountId("acct-1");
@@ -92,8 +98,15 @@ public final class TestTasks {
     return this;
   }
 
-  public TestTasks approvedBy(String value) {
-    spec.setApprovedBy(value);
+  /** Sets spec.approval (what the admission policy lets an approver write). */
+  public TestTasks approval(ApprovalDecision decision, String user, String reason) {
+    spec.setApproval(new TaskApproval(decision, user, reason));
+    return this;
+  }
+
+  /** Sets the creator annotation the admission policy records at CREATE. */
+  public TestTasks createdBy(String user) {
+    annotations.put(ApprovalAdmission.CREATED_BY_ANNOTATION, user);
     return this;
   }
 
@@ -128,7 +141,12 @@ public final class TestTasks {
   /** A task to create through the API (no server-set metadata). */
   public PlexusTask buildNew() {
     PlexusTask task = new PlexusTask();
-    task.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+    task.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(name)
+            .withNamespace(namespace)
+            .withAnnotations(annotations.isEmpty() ? null : new java.util.HashMap<>(annotations))
+            .build());
     task.setSpec(spec);
     return task;
   }
