@@ -108,7 +108,7 @@ public final class JobControllerSimulator {
 
   private String createPod(Job job, PodStatus status) {
     String podName =
-        job.getMetadata().getName() + "-" + Long.toHexString(System.nanoTime()).substring(0, 5);
+        job.getMetadata().getName() + "-" + java.util.UUID.randomUUID().toString().substring(0, 5);
     Map<String, String> labels =
         new HashMap<>(job.getSpec().getTemplate().getMetadata().getLabels());
     labels.put("job-name", job.getMetadata().getName());
