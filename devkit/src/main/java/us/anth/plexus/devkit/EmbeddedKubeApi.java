@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import us.anth.plexus.devkit.api.DevApiDispatcher;
-import us.anth.plexus.devkit.api.NameFirstCrudDispatcher;
+import us.anth.plexus.devkit.api.NameIndexedCrudDispatcher;
 import us.anth.plexus.devkit.api.PodLogStore;
 
 /**
@@ -63,7 +63,7 @@ public final class EmbeddedKubeApi implements AutoCloseable {
    */
   public static EmbeddedKubeApi start(int port, UnaryOperator<Dispatcher> front) {
     PodLogStore podLogs = new PodLogStore(POD_LOG_MAX_CHARS);
-    DevApiDispatcher dispatcher = new DevApiDispatcher(new NameFirstCrudDispatcher(), podLogs);
+    DevApiDispatcher dispatcher = new DevApiDispatcher(new NameIndexedCrudDispatcher(), podLogs);
     KubernetesMockServer server =
         new KubernetesMockServer(
             new Context(), new MockWebServer(), new HashMap<>(), front.apply(dispatcher), false);

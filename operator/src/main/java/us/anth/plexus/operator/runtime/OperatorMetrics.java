@@ -73,6 +73,11 @@ public final class OperatorMetrics {
     return eventsDropped.count();
   }
 
+  /** Events dropped so far by this operator instance. */
+  public double eventsDropped() {
+    return eventsDropped.count();
+  }
+
   /** Total task reconciles run by this operator instance. */
   public double reconciles() {
     return reconciles.count();

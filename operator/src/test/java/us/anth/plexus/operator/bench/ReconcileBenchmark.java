@@ -99,7 +99,9 @@ public final class ReconcileBenchmark {
       fields.put("reads_per_task", (double) op.counter.reads() / n);
       System.err.println(
           "reconcile: operator requests by verb and resource (Events are not counted as writes): "
-              + op.counter.snapshot());
+              + op.counter.snapshot()
+              + "; Events dropped: "
+              + op.eventsDropped());
     }
     return fields;
   }

@@ -41,7 +41,7 @@ class EventRecorderTest {
 
   @Test
   void aFullQueueDropsAndCountsWithoutBlockingThenTheRestIsWritten() {
-    EventRecorder recorder = new EventRecorder(api.client(), metrics, 2);
+    EventRecorder recorder = new EventRecorder(api.client(), metrics, 2, 1);
     long start = System.nanoTime();
     recorder.record(task, "Normal", "First", "one"); // taken by the writer, held by the server
     await().atMost(Duration.ofSeconds(10)).until(() -> recorder.queued() == 0);
