@@ -116,6 +116,7 @@ public final class MemoryBenchmark {
         fields.put("pools", POOLS);
         fields.put("pods", countIn(pods, namespaces));
         double heapMb = liveHeapBytes(operator.pid()) / (1024.0 * 1024.0);
+        dumpHeapIfAsked(operator.pid());
         fields.put("heap_mb", heapMb);
         fields.put("heap_mb_per_1000", heapMb * 1000 / tasks);
         return fields;
@@ -128,6 +129,25 @@ public final class MemoryBenchmark {
     return informer.getStore().list().stream()
         .filter(o -> namespaces.contains(o.getMetadata().getNamespace()))
         .count();
+  }
+
+  /**
+   * With {@code BENCH_HEAP_DUMP=FILE} in the environment, writes the operator's live objects to
+   * FILE (hprof) for finding what holds them.
+   */
+  private static void dumpHeapIfAsked(long pid) throws IOException, InterruptedException {
+    String file = System.getenv("BENCH_HEAP_DUMP");
+    if (file == null || file.isBlank()) {
+      return;
+    }
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process process =
+        new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_dump", file)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(process.getInputStream().readAllBytes());
+    System.err.println("memory: heap dump: " + out.strip());
+    process.waitFor();
   }
 
   /** The live set of the JVM {@code pid}: the class histogram total, taken after a full GC. */
