@@ -137,28 +137,14 @@ public final class MemoryBenchmark {
    */
   private static void dumpHeapIfAsked(long pid) throws IOException, InterruptedException {
     String file = System.getenv("BENCH_HEAP_DUMP");
-    if (file == null || file.isBlank()) {
-      return;
+    if (file != null && !file.isBlank()) {
+      System.err.println("memory: heap dump: " + jcmd(pid, "GC.heap_dump", file).strip());
     }
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    Process process =
-        new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_dump", file)
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(process.getInputStream().readAllBytes());
-    System.err.println("memory: heap dump: " + out.strip());
-    process.waitFor();
   }
 
   /** The live set of the JVM {@code pid}: the class histogram total, taken after a full GC. */
   static long liveHeapBytes(long pid) throws IOException, InterruptedException {
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    Process process =
-        new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(process.getInputStream().readAllBytes());
-    process.waitFor();
+    String out = jcmd(pid, "GC.class_histogram");
     System.err.println(
         "memory: the operator's 25 largest classes (live, after a full GC):\n"
             + out.lines().limit(28).collect(java.util.stream.Collectors.joining("\n")));
@@ -167,5 +153,17 @@ public final class MemoryBenchmark {
       throw new IllegalStateException("no histogram total from jcmd: " + out);
     }
     return Long.parseLong(m.group(1));
+  }
+
+  /** What {@code jcmd PID COMMAND...} printed (stdout and stderr). */
+  private static String jcmd(long pid, String... command) throws IOException, InterruptedException {
+    List<String> line = new ArrayList<>();
+    line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+    line.add(Long.toString(pid));
+    line.addAll(List.of(command));
+    Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes());
+    process.waitFor();
+    return out;
   }
 }
