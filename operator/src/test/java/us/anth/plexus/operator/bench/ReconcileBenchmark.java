@@ -23,8 +23,10 @@ import us.anth.plexus.operator.testing.TestTasks;
  * {@code bin/bench reconcile [--n N] [--api embedded|local] [--reps R]} (a main class, not a test):
  * creates N PlexusTasks one at a time in one pool without a limit and times until the operator has
  * created all N Jobs; then creates the same N Jobs directly with the client, one at a time, on a
- * fresh API server (embedded) or in a fresh namespace of the same control plane (local). Requests
- * are counted at the operator's client from the first task until the operator is quiet.
+ * fresh API server (embedded) or in a fresh namespace of the same control plane (local), with the
+ * operator stopped; and the same N tasks alone, with no operator ({@code tasks_only_ms}, the part
+ * of the operator's time no operator can save). Requests are counted at the operator's client from
+ * the first task until the operator is quiet.
  */
 public final class ReconcileBenchmark {
   /** Pod template labels the API server adds to a Job. */
@@ -49,6 +51,7 @@ public final class ReconcileBenchmark {
 
   private static Map<String, Object> run(int n, String api) throws Exception {
     List<Job> jobs;
+    long operatorNanos;
     Map<String, Object> fields = BenchReport.fields();
     try (OperatorUnderTest op = new OperatorUnderTest(api)) {
       String ns = op.newNamespace();
@@ -67,10 +70,7 @@ public final class ReconcileBenchmark {
       for (int i = 0; i < n; i++) {
         String name = "task-" + i;
         created.put(name, System.nanoTime());
-        op.client()
-            .resources(PlexusTask.class)
-            .resource(TestTasks.builder().namespace(ns).name(name).target(ns + "/eval").buildNew())
-            .create();
+        op.client().resources(PlexusTask.class).resource(task(ns, name)).create();
       }
       long createNanos = System.nanoTime() - start;
       long deadline = System.nanoTime() + 600_000_000_000L;
@@ -80,7 +80,7 @@ public final class ReconcileBenchmark {
       if (jobSeen.size() < n) {
         throw new IllegalStateException("only " + jobSeen.size() + " of " + n + " Jobs in 10 min");
       }
-      long operatorNanos =
+      operatorNanos =
           jobSeen.values().stream().mapToLong(Long::longValue).max().orElseThrow() - start;
       informer.close();
       op.counter.awaitQuiet(2_000, 60_000);
@@ -88,12 +88,9 @@ public final class ReconcileBenchmark {
       jobSeen.forEach((task, seen) -> latencies.add((seen - created.get(task)) / 1_000_000));
       jobs = op.client().batch().v1().jobs().inNamespace(ns).list().getItems();
 
-      long directNanos = createDirectly(jobs, api);
       fields.put("api", api);
       fields.put("n", n);
       fields.put("operator_ms", operatorNanos / 1_000_000);
-      fields.put("direct_ms", directNanos / 1_000_000);
-      fields.put("ratio", (double) operatorNanos / directNanos);
       fields.put("p50_ms", Percentiles.of(latencies, 50));
       fields.put("p99_ms", Percentiles.of(latencies, 99));
       fields.put("writes_per_task", (double) op.counter.writes() / n);
@@ -109,7 +106,39 @@ public final class ReconcileBenchmark {
               + createNanos / 1_000_000
               + " ms of the operator's time");
     }
+    // Both baselines with the operator stopped: the Jobs alone, and the tasks alone (what the
+    // operator's run costs before the operator does anything).
+    long directNanos = createDirectly(jobs, api);
+    long tasksOnlyNanos = createTasksAlone(n, api);
+    fields.put("direct_ms", directNanos / 1_000_000);
+    fields.put("ratio", (double) operatorNanos / directNanos);
+    fields.put("tasks_only_ms", tasksOnlyNanos / 1_000_000);
+    fields.put("ratio_to_tasks_only", (double) operatorNanos / tasksOnlyNanos);
     return fields;
+  }
+
+  private static PlexusTask task(String namespace, String name) {
+    return TestTasks.builder()
+        .namespace(namespace)
+        .name(name)
+        .target(namespace + "/eval")
+        .buildNew();
+  }
+
+  /**
+   * Creates the benchmark's N tasks one at a time with no operator running, on a fresh API server
+   * (embedded) or in a fresh namespace of the same control plane (local); returns the nanoseconds.
+   */
+  private static long createTasksAlone(int n, String api) {
+    try (BenchApi fresh = BenchApi.start(api)) {
+      KubernetesClient client = fresh.client();
+      String ns = fresh.newNamespace();
+      long start = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        client.resources(PlexusTask.class).resource(task(ns, "task-" + i)).create();
+      }
+      return System.nanoTime() - start;
+    }
   }
 
   /**
