@@ -13,7 +13,7 @@ final class DevStackFixture implements AutoCloseable {
   }
 
   DevStackFixture(Path devDir, DevCluster cluster) {
-    stack = DevStack.start(cluster, 0, devDir, null);
+    stack = DevStack.start(cluster, devDir);
   }
 
   /** Output and exit code of one command. */
