@@ -11,6 +11,7 @@ import us.anth.plexus.operator.mirror.TaskRecordMirror;
 import us.anth.plexus.operator.mirror.TaskRecordMirrors;
 import us.anth.plexus.operator.runtime.AsyncPool;
 import us.anth.plexus.operator.runtime.HttpEndpoints;
+import us.anth.plexus.operator.runtime.InternedStrings;
 
 /**
  * Runs the operator as a process: client from kubeconfig or the in-cluster service account (fabric8
@@ -35,7 +36,10 @@ public final class OperatorMain {
   /** Exits with status 2 and one log line when the configuration is invalid. */
   public static void main(String[] args) throws Exception {
     AsyncPool.configure();
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withKubernetesSerialization(InternedStrings.serialization())
+            .build();
     Running running;
     try {
       running = start(System.getenv(), client);

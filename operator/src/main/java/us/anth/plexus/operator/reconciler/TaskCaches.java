@@ -5,9 +5,11 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import us.anth.plexus.api.LabelValues;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
@@ -86,6 +88,16 @@ final class TaskCaches {
 
   List<Pod> podsOf(String namespace, String jobName) {
     return pods.list(namespace, pod -> jobName.equals(jobNameOf(pod))).toList();
+  }
+
+  /** The cached pods of the task's Jobs ({@link TaskMappers#jobsOf}). */
+  Set<ResourceID> podsOf(PlexusTask task) {
+    Set<ResourceID> ids = new HashSet<>();
+    for (ResourceID job : TaskMappers.jobsOf(task)) {
+      String namespace = job.getNamespace().orElse(null);
+      podsOf(namespace, job.getName()).forEach(pod -> ids.add(ResourceID.fromResource(pod)));
+    }
+    return ids;
   }
 
   Optional<PlexusTask> task(String namespace, String name) {

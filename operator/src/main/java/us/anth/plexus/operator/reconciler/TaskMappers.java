@@ -11,11 +11,13 @@ import java.util.function.Function;
 import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
+import us.anth.plexus.operator.model.JobNames;
 
 /**
  * Maps Job, pod and pool events to the tasks that must be reconciled because of them. Lookups go
  * through an index of the task cache ({@link #indexKeys}), so one event costs what it maps to, not
- * a scan of every task.
+ * a scan of every task. The reverse mappings (a task's pool and Jobs) stand in for JOSDK's
+ * primary-to-secondary index (see {@link TaskEventSources}).
  */
 final class TaskMappers {
   private static final String ON_POOL = "pool:";
@@ -84,6 +86,26 @@ final class TaskMappers {
         .apply(ON_POOL + pool.getMetadata().getName())
         .forEach(t -> ids.add(ResourceID.fromResource(t)));
     tasksByKey.apply(UNROUTED).forEach(t -> ids.add(ResourceID.fromResource(t)));
+    return ids;
+  }
+
+  /** The pool a task was routed to (none before routing). */
+  static Set<ResourceID> poolOf(PlexusTask task) {
+    String pool = task.getStatus() == null ? null : task.getStatus().getPool();
+    return pool == null ? Set.of() : Set.of(new ResourceID(pool));
+  }
+
+  /** The task's Job and, once one was started, its rollback Job. */
+  static Set<ResourceID> jobsOf(PlexusTask task) {
+    String namespace = task.getMetadata().getNamespace();
+    Set<ResourceID> ids = new HashSet<>();
+    ids.add(new ResourceID(JobNames.forTask(task), namespace));
+    var status = task.getStatus();
+    if (status != null
+        && status.getRollback() != null
+        && status.getRollback().getJobName() != null) {
+      ids.add(new ResourceID(status.getRollback().getJobName(), namespace));
+    }
     return ids;
   }
 }

@@ -3,8 +3,6 @@ package us.anth.plexus.operator.runtime;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
-import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
-import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.util.Comparator;
 import java.util.List;
 
@@ -16,17 +14,16 @@ import java.util.List;
  * (bin/bench memory --api local). The earliest manager is what the audit trail names as the creator
  * when no creator annotation exists.
  */
-public final class WithoutManagedFields<T extends HasMetadata> extends BasicItemStore<T> {
+public final class WithoutManagedFields<T extends HasMetadata> extends PrunedItemStore<T> {
   public WithoutManagedFields() {
-    super(Cache::metaNamespaceKeyFunc);
+    super(WithoutManagedFields::keepFirstWriter);
   }
 
-  @Override
-  public T put(String key, T object) {
+  private static <T extends HasMetadata> T keepFirstWriter(T object) {
     if (object.getMetadata() != null) {
       object.getMetadata().setManagedFields(firstWriter(object.getMetadata().getManagedFields()));
     }
-    return super.put(key, object);
+    return object;
   }
 
   /** The earliest entry of the main resource, without its field set; null when there is none. */

@@ -116,6 +116,7 @@ public final class MemoryBenchmark {
         fields.put("pools", POOLS);
         fields.put("pods", countIn(pods, namespaces));
         double heapMb = liveHeapBytes(operator.pid()) / (1024.0 * 1024.0);
+        dumpHeapIfAsked(operator.pid());
         fields.put("heap_mb", heapMb);
         fields.put("heap_mb_per_1000", heapMb * 1000 / tasks);
         return fields;
@@ -130,15 +131,20 @@ public final class MemoryBenchmark {
         .count();
   }
 
+  /**
+   * With {@code BENCH_HEAP_DUMP=FILE} in the environment, writes the operator's live objects to
+   * FILE (hprof) for finding what holds them.
+   */
+  private static void dumpHeapIfAsked(long pid) throws IOException, InterruptedException {
+    String file = System.getenv("BENCH_HEAP_DUMP");
+    if (file != null && !file.isBlank()) {
+      System.err.println("memory: heap dump: " + jcmd(pid, "GC.heap_dump", file).strip());
+    }
+  }
+
   /** The live set of the JVM {@code pid}: the class histogram total, taken after a full GC. */
   static long liveHeapBytes(long pid) throws IOException, InterruptedException {
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    Process process =
-        new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(process.getInputStream().readAllBytes());
-    process.waitFor();
+    String out = jcmd(pid, "GC.class_histogram");
     System.err.println(
         "memory: the operator's 25 largest classes (live, after a full GC):\n"
             + out.lines().limit(28).collect(java.util.stream.Collectors.joining("\n")));
@@ -147,5 +153,17 @@ public final class MemoryBenchmark {
       throw new IllegalStateException("no histogram total from jcmd: " + out);
     }
     return Long.parseLong(m.group(1));
+  }
+
+  /** What {@code jcmd PID COMMAND...} printed (stdout and stderr). */
+  private static String jcmd(long pid, String... command) throws IOException, InterruptedException {
+    List<String> line = new ArrayList<>();
+    line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+    line.add(Long.toString(pid));
+    line.addAll(List.of(command));
+    Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes());
+    process.waitFor();
+    return out;
   }
 }

@@ -11,6 +11,7 @@ import us.anth.plexus.api.PlexusTaskStatus;
 import us.anth.plexus.api.TaskPhase;
 import us.anth.plexus.operator.OperatorConfig;
 import us.anth.plexus.operator.model.JobBuilder;
+import us.anth.plexus.operator.model.JobNames;
 import us.anth.plexus.operator.testing.TestPools;
 import us.anth.plexus.operator.testing.TestTasks;
 
@@ -92,5 +93,14 @@ class TaskMappersTest {
             .build();
     assertThat(TaskMappers.owningTask(stranger)).isEmpty();
     assertThat(mappers.jobToTasks(stranger)).isEmpty();
+  }
+
+  @Test
+  void aTaskMapsToItsPoolOnceRoutedAndToItsOwnJob() {
+    PlexusTask queued = tasks.get(0);
+    assertThat(TaskMappers.poolOf(queued)).containsExactly(new ResourceID("gpu"));
+    assertThat(TaskMappers.poolOf(tasks.get(4))).isEmpty();
+    assertThat(TaskMappers.jobsOf(queued))
+        .containsExactly(new ResourceID(JobNames.forTask(queued), "ns"));
   }
 }
