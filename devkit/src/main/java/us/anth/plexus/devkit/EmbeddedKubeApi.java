@@ -2,7 +2,6 @@ package us.anth.plexus.devkit;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -16,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import us.anth.plexus.devkit.api.DevApiDispatcher;
+import us.anth.plexus.devkit.api.NameIndexedCrudDispatcher;
 import us.anth.plexus.devkit.api.PodLogStore;
 
 /**
@@ -63,8 +63,7 @@ public final class EmbeddedKubeApi implements AutoCloseable {
    */
   public static EmbeddedKubeApi start(int port, UnaryOperator<Dispatcher> front) {
     PodLogStore podLogs = new PodLogStore(POD_LOG_MAX_CHARS);
-    DevApiDispatcher dispatcher =
-        new DevApiDispatcher(new KubernetesCrudDispatcher(List.of()), podLogs);
+    DevApiDispatcher dispatcher = new DevApiDispatcher(new NameIndexedCrudDispatcher(), podLogs);
     KubernetesMockServer server =
         new KubernetesMockServer(
             new Context(), new MockWebServer(), new HashMap<>(), front.apply(dispatcher), false);

@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import java.time.Duration;
 import java.util.Optional;
 import us.anth.plexus.operator.mirror.TaskRecordMirror;
+import us.anth.plexus.operator.reconciler.EventRecorder;
 import us.anth.plexus.operator.reconciler.PlexusTaskReconciler;
 import us.anth.plexus.operator.reconciler.PoolReconciler;
 import us.anth.plexus.operator.reconciler.TaskUpdateFilter;
@@ -37,12 +38,17 @@ public final class PlexusOperator {
   private final Operator operator;
   private final OperatorMetrics metrics;
   private final LeadershipLoss leadershipLoss;
+  private final EventRecorder events;
 
   private PlexusOperator(
-      Operator operator, OperatorMetrics metrics, LeadershipLoss leadershipLoss) {
+      Operator operator,
+      OperatorMetrics metrics,
+      LeadershipLoss leadershipLoss,
+      EventRecorder events) {
     this.operator = operator;
     this.metrics = metrics;
     this.leadershipLoss = leadershipLoss;
+    this.events = events;
   }
 
   /** An operator for the task reconciler, not yet started. */
@@ -50,13 +56,14 @@ public final class PlexusOperator {
       KubernetesClient client, OperatorConfig config, TaskRecordMirror mirror) {
     OperatorMetrics metrics = new OperatorMetrics();
     LeadershipLoss leadershipLoss = new LeadershipLoss(config.leaderElectionLease(), System::exit);
+    EventRecorder events = new EventRecorder(client, metrics);
     Operator operator =
         new Operator(
             overrides ->
                 configure(overrides, client, config, leadershipLoss)
                     .withMetrics(metrics.sdkMetrics()));
     operator.register(
-        new PlexusTaskReconciler(client, config, mirror, metrics),
+        new PlexusTaskReconciler(client, config, mirror, metrics, events),
         controller -> {
           controller
               .withItemStore(new WithoutManagedFields<>())
@@ -75,8 +82,9 @@ public final class PlexusOperator {
           }
         });
     operator.register(
-        new PoolReconciler(client), pools -> pools.withItemStore(new WithoutManagedFields<>()));
-    return new PlexusOperator(operator, metrics, leadershipLoss);
+        new PoolReconciler(client, events),
+        pools -> pools.withItemStore(new WithoutManagedFields<>()));
+    return new PlexusOperator(operator, metrics, leadershipLoss, events);
   }
 
   private static ConfigurationServiceOverrider configure(
@@ -127,10 +135,14 @@ public final class PlexusOperator {
     operator.start();
   }
 
-  /** Stops reconciling and closes the informers (not the client); releases a held Lease. */
+  /**
+   * Stops reconciling and closes the informers (not the client); releases a held Lease; writes the
+   * Events still queued (see {@link EventRecorder#close()}).
+   */
   public void stop() {
     leadershipLoss.stopping();
     operator.stop();
+    events.close();
   }
 
   /** Whether the operator is started and all its informers are healthy. */

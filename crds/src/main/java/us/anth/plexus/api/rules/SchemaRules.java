@@ -13,6 +13,8 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks a model object against the same {@code @Required @Size @Min @Max @Pattern} annotations the
@@ -36,24 +38,41 @@ public final class SchemaRules {
   }
 
   private static void checkObject(Object object, String path, List<String> violations) {
-    for (Class<?> type = object.getClass(); type != Object.class; type = type.getSuperclass()) {
-      for (Field field : type.getDeclaredFields()) {
-        if (Modifier.isStatic(field.getModifiers()) || Modifier.isTransient(field.getModifiers())) {
-          continue;
-        }
-        field.setAccessible(true);
-        Object value;
-        try {
-          value = field.get(object);
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(e);
-        }
-        String fieldPath = path + "." + field.getName();
-        checkValue(value, fieldPath, field, violations);
-        checkElements(value, fieldPath, field.getAnnotatedType(), violations);
+    for (CheckedField checked : FIELDS.get(object.getClass())) {
+      Object value;
+      try {
+        value = checked.field().get(object);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
       }
+      String fieldPath = path + "." + checked.field().getName();
+      checkValue(value, fieldPath, checked.field(), violations);
+      checkElements(value, fieldPath, checked.type(), violations);
     }
   }
+
+  /** A checked field with its annotated type, looked up once per class (not per check). */
+  private record CheckedField(Field field, AnnotatedType type) {}
+
+  private static final ClassValue<List<CheckedField>> FIELDS =
+      new ClassValue<>() {
+        @Override
+        protected List<CheckedField> computeValue(Class<?> start) {
+          List<CheckedField> fields = new ArrayList<>();
+          for (Class<?> type = start; type != Object.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+              int modifiers = field.getModifiers();
+              if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers)) {
+                field.setAccessible(true);
+                fields.add(new CheckedField(field, field.getAnnotatedType()));
+              }
+            }
+          }
+          return List.copyOf(fields);
+        }
+      };
+
+  private static final Map<String, java.util.regex.Pattern> PATTERNS = new ConcurrentHashMap<>();
 
   private static void checkValue(
       Object value, String path, AnnotatedElement rules, List<String> violations) {
@@ -78,7 +97,10 @@ public final class SchemaRules {
       }
       Pattern pattern = rules.getAnnotation(Pattern.class);
       if (pattern != null
-          && !java.util.regex.Pattern.compile(pattern.value()).matcher(text).find()) {
+          && !PATTERNS
+              .computeIfAbsent(pattern.value(), java.util.regex.Pattern::compile)
+              .matcher(text)
+              .find()) {
         violations.add(
             invalid(path, quote(text)) + " in body should match '" + pattern.value() + "'");
       }

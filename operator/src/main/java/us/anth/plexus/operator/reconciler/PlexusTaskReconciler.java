@@ -49,7 +49,8 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
       KubernetesClient client,
       OperatorConfig config,
       TaskRecordMirror mirror,
-      OperatorMetrics metrics) {
+      OperatorMetrics metrics,
+      EventRecorder events) {
     this.metrics = metrics;
     JobClient jobs = new JobClient(client);
     PoolSlots slots = new PoolSlots(jobs, caches, new PoolStatusWriter(client, caches));
@@ -65,7 +66,7 @@ public final class PlexusTaskReconciler implements Reconciler<PlexusTask>, Clean
             new PodStartWatch(
                 Duration.ofSeconds(config.podStartGraceSeconds()), new JobCreateFailures(client)));
     this.rollback = new RollbackStep(caches, jobs, config);
-    this.publisher = new TaskPublisher(client, mirror);
+    this.publisher = new TaskPublisher(client, mirror, events);
     this.deletion =
         new TaskDeletion(
             jobSteps, publisher, Duration.ofSeconds(config.deleteMirrorTimeoutSeconds()));

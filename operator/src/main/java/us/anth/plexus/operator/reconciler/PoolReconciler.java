@@ -23,12 +23,12 @@ public final class PoolReconciler implements Reconciler<PlexusWorkerPool> {
   private static final Logger LOG = LoggerFactory.getLogger(PoolReconciler.class);
 
   private final KubernetesClient client;
-  private final TaskEvents events;
+  private final EventRecorder events;
   private final UnknownFields unknownFields = new UnknownFields();
 
-  public PoolReconciler(KubernetesClient client) {
+  public PoolReconciler(KubernetesClient client, EventRecorder events) {
     this.client = client;
-    this.events = new TaskEvents(client);
+    this.events = events;
   }
 
   @Override

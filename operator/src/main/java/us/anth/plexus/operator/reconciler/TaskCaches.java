@@ -86,8 +86,15 @@ final class TaskCaches {
     jobs.handleRecentResourceCreate(ResourceID.fromResource(job), job);
   }
 
+  /** The cached pods of a Job: one index lookup (a scan of every pod took 15% of the CPU). */
   List<Pod> podsOf(String namespace, String jobName) {
-    return pods.list(namespace, pod -> jobName.equals(jobNameOf(pod))).toList();
+    return pods.byIndex(TaskEventSources.PODS_BY_JOB, namespace + "/" + jobName);
+  }
+
+  /** The pod cache's index key: namespace/job name, none for a pod without a Job label. */
+  static List<String> podIndexKeys(Pod pod) {
+    String job = jobNameOf(pod);
+    return job == null ? List.of() : List.of(pod.getMetadata().getNamespace() + "/" + job);
   }
 
   /** The cached pods of the task's Jobs ({@link TaskMappers#jobsOf}). */

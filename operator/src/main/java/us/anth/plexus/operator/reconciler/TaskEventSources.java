@@ -29,6 +29,9 @@ final class TaskEventSources {
   /** Index of the Job cache: {@link PoolSlot#indexKeys}. */
   static final String JOBS_BY_SLOT = "slot";
 
+  /** Index of the pod cache: {@link TaskCaches#podIndexKeys}. */
+  static final String PODS_BY_JOB = "job";
+
   /** Index of the task cache: {@link TaskMappers#indexKeys}. */
   static final String TASKS_BY_KEY = "mapping";
 
@@ -68,6 +71,7 @@ final class TaskEventSources {
                 .build(),
             context);
     jobs.addIndexers(Map.of(JOBS_BY_SLOT, PoolSlot::indexKeys));
+    pods.addIndexers(Map.of(PODS_BY_JOB, TaskCaches::podIndexKeys));
     context.getPrimaryCache().addIndexers(Map.of(TASKS_BY_KEY, TaskMappers::indexKeys));
     caches.bind(context.getPrimaryCache(), pools, jobs, pods);
     return List.of(pools, jobs, pods);

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 import us.anth.plexus.api.LabelValues;
 
 /**
- * Records Kubernetes Events on tasks and pools. One Event per (object, reason): a repeat updates
- * its message and lastTimestamp. Failing to record an Event is logged, never fatal.
+ * Builds and writes Kubernetes Events on tasks and pools. One Event per (object, reason): a repeat
+ * updates its message and lastTimestamp. Failing to write an Event is logged, never fatal. Called
+ * from {@link EventRecorder}'s thread, never from a reconcile.
  */
 final class TaskEvents {
   private static final Logger LOG = LoggerFactory.getLogger(TaskEvents.class);
@@ -29,51 +30,56 @@ final class TaskEvents {
     this.client = client;
   }
 
-  /** Records an Event of type Normal or Warning. */
-  void record(HasMetadata task, String type, String reason, String message) {
+  /** An Event of type Normal or Warning about {@code about}, stamped {@code now}. */
+  static Event build(HasMetadata about, String type, String reason, String message, Instant now) {
     // Events about cluster-scoped objects (pools) live in "default", as kubectl describe expects.
     String namespace =
-        task.getMetadata().getNamespace() == null ? "default" : task.getMetadata().getNamespace();
-    String now = Instant.now().toString();
+        about.getMetadata().getNamespace() == null ? "default" : about.getMetadata().getNamespace();
+    String time = now.toString();
     String name =
-        LabelValues.dnsLabel(task.getMetadata().getName(), 200)
+        LabelValues.dnsLabel(about.getMetadata().getName(), 200)
             + "."
             + reason.toLowerCase(Locale.ROOT);
-    Event event =
-        new EventBuilder()
-            .withNewMetadata()
-            .withName(name)
-            .withNamespace(namespace)
-            .endMetadata()
-            .withType(type)
-            .withReason(reason)
-            .withMessage(message)
-            .withCount(1)
-            .withFirstTimestamp(now)
-            .withLastTimestamp(now)
-            .withNewSource()
-            .withComponent(COMPONENT)
-            .endSource()
-            .withReportingComponent(COMPONENT)
-            .withNewInvolvedObject()
-            .withApiVersion(task.getApiVersion())
-            .withKind(task.getKind())
-            .withName(task.getMetadata().getName())
-            .withNamespace(task.getMetadata().getNamespace())
-            .withUid(task.getMetadata().getUid())
-            .endInvolvedObject()
-            .build();
+    return new EventBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(namespace)
+        .endMetadata()
+        .withType(type)
+        .withReason(reason)
+        .withMessage(message)
+        .withCount(1)
+        .withFirstTimestamp(time)
+        .withLastTimestamp(time)
+        .withNewSource()
+        .withComponent(COMPONENT)
+        .endSource()
+        .withReportingComponent(COMPONENT)
+        .withNewInvolvedObject()
+        .withApiVersion(about.getApiVersion())
+        .withKind(about.getKind())
+        .withName(about.getMetadata().getName())
+        .withNamespace(about.getMetadata().getNamespace())
+        .withUid(about.getMetadata().getUid())
+        .endInvolvedObject()
+        .build();
+  }
+
+  /** Creates {@code event}, or updates the one already recorded for its object and reason. */
+  void write(Event event) {
+    String namespace = event.getMetadata().getNamespace();
     try {
       client.v1().events().inNamespace(namespace).resource(event).create();
     } catch (KubernetesClientException e) {
       if (e.getCode() == 409) {
-        repeat(namespace, name, message, now);
+        repeat(
+            namespace, event.getMetadata().getName(), event.getMessage(), event.getLastTimestamp());
       } else {
         LOG.warn(
             "Could not record event {} on {}/{}: {}",
-            reason,
+            event.getReason(),
             namespace,
-            task.getMetadata().getName(),
+            event.getInvolvedObject().getName(),
             e.getMessage());
       }
     }

@@ -21,14 +21,14 @@ final class TaskPublisher {
   static final Duration MIRROR_RETRY = Duration.ofSeconds(5);
 
   private final StatusPatcher patcher;
-  private final TaskEvents events;
+  private final EventRecorder events;
   private final TaskRecordMirror mirror;
   private final WrittenStatuses written = new WrittenStatuses();
   private final MirroredDetails details = new MirroredDetails();
 
-  TaskPublisher(KubernetesClient client, TaskRecordMirror mirror) {
+  TaskPublisher(KubernetesClient client, TaskRecordMirror mirror, EventRecorder events) {
     this.patcher = new StatusPatcher(client);
-    this.events = new TaskEvents(client);
+    this.events = events;
     this.mirror = mirror;
   }
 
@@ -73,7 +73,7 @@ final class TaskPublisher {
     }
   }
 
-  /** Records the run's queued Events. */
+  /** Hands the run's Events to the recorder (written off this thread). */
   void recordEvents(TaskRun run) {
     run.events.forEach(e -> events.record(run.task, e.type(), e.reason(), e.message()));
   }

@@ -22,6 +22,7 @@ public final class OperatorMetrics {
   private final Counter reconciles;
   private final Counter errors;
   private final Counter jobsCreated;
+  private final Counter eventsDropped;
   private volatile Supplier<List<PlexusTask>> tasks = List::of;
 
   public OperatorMetrics() {
@@ -36,6 +37,10 @@ public final class OperatorMetrics {
     jobsCreated =
         Counter.builder("plexus_operator_job_creations")
             .description("Jobs created for tasks")
+            .register(registry);
+    eventsDropped =
+        Counter.builder("plexus_operator_events_dropped")
+            .description("Kubernetes Events dropped because the recorder's queue was full")
             .register(registry);
     for (TaskPhase phase : TaskPhase.values()) {
       Gauge.builder("plexus_operator_tasks", () -> count(phase))
@@ -60,6 +65,17 @@ public final class OperatorMetrics {
 
   public void jobCreated() {
     jobsCreated.increment();
+  }
+
+  /** Counts an Event not recorded (queue full); returns the count so far. */
+  public double eventDropped() {
+    eventsDropped.increment();
+    return eventsDropped.count();
+  }
+
+  /** Events dropped so far by this operator instance. */
+  public double eventsDropped() {
+    return eventsDropped.count();
   }
 
   /** Total task reconciles run by this operator instance. */

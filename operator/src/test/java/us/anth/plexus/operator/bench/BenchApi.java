@@ -20,6 +20,12 @@ import us.anth.plexus.operator.OperatorConfig;
  * CRDs installed, each {@link #start} working in new namespaces of it.
  */
 abstract class BenchApi implements AutoCloseable {
+  /**
+   * The in-process server's per-request log lines, off as in {@code plexusctl dev} (held here so
+   * the setting is not collected with the logger).
+   */
+  private static final java.util.logging.Logger MOCK_SERVER_LOG = quietMockServerLog();
+
   private static LocalControlPlane plane;
 
   /** A server for {@code api} (embedded or local) where this benchmark has created nothing yet. */
@@ -60,6 +66,12 @@ abstract class BenchApi implements AutoCloseable {
                 .build())
         .create();
     return name;
+  }
+
+  private static java.util.logging.Logger quietMockServerLog() {
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+    log.setLevel(java.util.logging.Level.WARNING);
+    return log;
   }
 
   private static synchronized LocalControlPlane localPlane() {

@@ -28,6 +28,11 @@ final class OperatorUnderTest implements AutoCloseable {
     return (long) operator.metrics().reconciles();
   }
 
+  /** Events the operator dropped (its recorder's queue was full). */
+  long eventsDropped() {
+    return (long) operator.metrics().eventsDropped();
+  }
+
   KubernetesClient client() {
     return api.client();
   }

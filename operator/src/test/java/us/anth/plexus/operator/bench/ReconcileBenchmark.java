@@ -72,6 +72,7 @@ public final class ReconcileBenchmark {
             .resource(TestTasks.builder().namespace(ns).name(name).target(ns + "/eval").buildNew())
             .create();
       }
+      long createNanos = System.nanoTime() - start;
       long deadline = System.nanoTime() + 600_000_000_000L;
       while (jobSeen.size() < n && System.nanoTime() < deadline) {
         Thread.sleep(5);
@@ -99,7 +100,14 @@ public final class ReconcileBenchmark {
       fields.put("reads_per_task", (double) op.counter.reads() / n);
       System.err.println(
           "reconcile: operator requests by verb and resource (Events are not counted as writes): "
-              + op.counter.snapshot());
+              + op.counter.snapshot()
+              + "; Events dropped: "
+              + op.eventsDropped()
+              + "; the benchmark's own "
+              + n
+              + " task creates took "
+              + createNanos / 1_000_000
+              + " ms of the operator's time");
     }
     return fields;
   }

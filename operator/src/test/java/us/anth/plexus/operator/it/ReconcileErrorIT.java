@@ -11,6 +11,7 @@ import us.anth.plexus.devkit.EmbeddedKubeApi;
 import us.anth.plexus.operator.OperatorConfig;
 import us.anth.plexus.operator.mirror.TaskRecordMirror;
 import us.anth.plexus.operator.model.Conditions;
+import us.anth.plexus.operator.reconciler.EventRecorder;
 import us.anth.plexus.operator.reconciler.PlexusTaskReconciler;
 import us.anth.plexus.operator.runtime.OperatorMetrics;
 import us.anth.plexus.operator.testing.TestTasks;
@@ -32,9 +33,10 @@ class ReconcileErrorIT {
             .resource(TestTasks.builder().namespace("errs").name("e").buildNew())
             .create();
     OperatorMetrics metrics = new OperatorMetrics();
+    EventRecorder events = new EventRecorder(api.client(), metrics);
     PlexusTaskReconciler reconciler =
         new PlexusTaskReconciler(
-            api.client(), OperatorConfig.defaults(), TaskRecordMirror.DISABLED, metrics);
+            api.client(), OperatorConfig.defaults(), TaskRecordMirror.DISABLED, metrics, events);
 
     ErrorStatusUpdateControl<PlexusTask> control =
         reconciler.updateErrorStatus(
@@ -46,6 +48,7 @@ class ReconcileErrorIT {
     assertThat(ready.getStatus()).isEqualTo("False");
     assertThat(ready.getReason()).isEqualTo("ReconcileError");
     assertThat(ready.getMessage()).isEqualTo("API server went away");
+    events.close(); // writes the queued Events
     assertThat(api.client().v1().events().inNamespace("errs").list().getItems())
         .extracting(Event::getReason, Event::getType)
         .contains(org.assertj.core.groups.Tuple.tuple("ReconcileError", "Warning"));
