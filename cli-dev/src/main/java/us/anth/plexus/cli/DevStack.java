@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.PlexusWorkerPoolSpec;
+import us.anth.plexus.api.settings.RunnerVariables;
 import us.anth.plexus.devkit.EmbeddedDynamo;
 import us.anth.plexus.devkit.executor.ExecutorOptions;
 import us.anth.plexus.operator.OperatorConfig;
@@ -43,31 +44,25 @@ public final class DevStack implements DevEnvironment {
     this.kubeconfig = kubeconfig;
   }
 
-  /**
-   * Starts everything on the in-process API; {@code port} 0 picks a free port; {@code
-   * runnerClasspath} null = ours.
-   */
-  public static DevStack start(int port, Path devDir, String runnerClasspath) {
-    return start(DevCluster.api, port, devDir, runnerClasspath);
+  /** Starts everything on {@code cluster} with the defaults (a free port, quiet runners). */
+  public static DevStack start(DevCluster cluster, Path devDir) {
+    return start(DevOptions.defaults(cluster, devDir));
   }
 
-  /** Starts everything on {@code cluster} ({@code port} is the in-process API's only). */
-  public static DevStack start(DevCluster cluster, int port, Path devDir, String runnerClasspath) {
+  /** Starts everything as {@code options} say ({@code port} is the in-process API's only). */
+  public static DevStack start(DevOptions options) {
+    Path devDir = options.devDir();
     Path kubeconfig = devDir.resolve("kubeconfig");
-    ExecutorOptions options =
-        ExecutorOptions.defaults(kubeconfig).withLogDir(devDir.resolve("logs"));
-    if (runnerClasspath != null) {
-      options = options.withClasspath(runnerClasspath);
-    }
+    ExecutorOptions executor = executorOptions(options);
     try {
       Files.createDirectories(devDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     DevKube kube =
-        cluster == DevCluster.local
-            ? LocalClusterDevKube.start(options, devDir, DevRemote.NAMESPACE)
-            : InProcessDevKube.start(port, options);
+        options.cluster() == DevCluster.local
+            ? LocalClusterDevKube.start(executor, devDir, DevRemote.NAMESPACE)
+            : InProcessDevKube.start(options.port(), executor);
     EmbeddedDynamo dynamo = null;
     try {
       dynamo = EmbeddedDynamo.start();
@@ -85,6 +80,23 @@ public final class DevStack implements DevEnvironment {
       closeQuietly(kube, dynamo);
       throw e;
     }
+  }
+
+  /**
+   * How the stack's runner processes start: logs under {@code <devDir>/logs}, the dev kubeconfig,
+   * the given classpath, and {@code PLEXUS_RUNNER_VERBOSE=true} when {@code options.verbose()} (a
+   * pool's own {@code env} still wins).
+   */
+  static ExecutorOptions executorOptions(DevOptions options) {
+    Path devDir = options.devDir();
+    ExecutorOptions executor =
+        ExecutorOptions.defaults(devDir.resolve("kubeconfig")).withLogDir(devDir.resolve("logs"));
+    if (options.runnerClasspath() != null) {
+      executor = executor.withClasspath(options.runnerClasspath());
+    }
+    return options.verbose()
+        ? executor.withEnv(Map.of(RunnerVariables.VERBOSE.name(), "true"))
+        : executor;
   }
 
   static OperatorConfig operatorConfig(TaskStoreSettings store) {

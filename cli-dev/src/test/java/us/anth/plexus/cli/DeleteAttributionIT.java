@@ -6,16 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.TaskPhase;
-import us.anth.plexus.store.TaskRecordStore;
 
 /**
  * {@code plexusctl delete} names its user: the task is annotated before it is deleted, so the
@@ -23,18 +19,7 @@ import us.anth.plexus.store.TaskRecordStore;
  */
 class DeleteAttributionIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
-  @TempDir static Path dir;
-  private static DevStackFixture dev;
-
-  @BeforeAll
-  static void start() {
-    dev = new DevStackFixture(dir.resolve(".dev"));
-  }
-
-  @AfterAll
-  static void stop() {
-    dev.close();
-  }
+  @RegisterExtension static final DevStackFixture dev = DevStackFixture.perClass();
 
   @Test
   void deletingARunningTaskRecordsWhoDeletedIt() {
@@ -68,8 +53,7 @@ class DeleteAttributionIT {
                 + " while "
                 + TaskPhase.Running
                 + "; task record marked FAILED");
-    var settings = dev.stack.dynamo().settings();
-    assertThat(new TaskRecordStore(dev.stack.dynamo().client(), settings).find(id))
+    assertThat(dev.records().find(id))
         .as("plexusctl delete removes the record after the operator wrote it")
         .isEmpty();
   }
@@ -87,12 +71,7 @@ class DeleteAttributionIT {
     assertThat(annotations)
         .containsEntry("example.com/first", "1")
         .containsEntry("plexus.anth.us/deleted-by", "dana");
-    PlexusTask missing = new PlexusTask();
-    missing.setMetadata(
-        new ObjectMetaBuilder()
-            .withNamespace(DevRemote.NAMESPACE)
-            .withName("no-such-task")
-            .build());
+    PlexusTask missing = missingTask();
     assertThat(Tasks.annotate(dev.stack.client(), missing, DeleteCommand.DELETED_BY, "dana"))
         .isFalse();
   }
@@ -109,18 +88,24 @@ class DeleteAttributionIT {
     assertThat(current.getSpec().getApprovedBy()).isEqualTo("dana");
     assertThat(current.getSpec().getCommand()).isEqualTo("sleep 1");
     assertThat(current.getMetadata().getAnnotations()).containsEntry("example.com/newer", "1");
-    PlexusTask missing = new PlexusTask();
-    missing.setMetadata(
-        new ObjectMetaBuilder()
-            .withNamespace(DevRemote.NAMESPACE)
-            .withName("no-such-task")
-            .build());
+    PlexusTask missing = missingTask();
     assertThatThrownBy(() -> Tasks.patchSpec(dev.stack.client(), missing, Map.of("cancel", true)))
         .isInstanceOf(CliException.class)
         .hasMessage(
             "task 'no-such-task' not found in namespace "
                 + DevRemote.NAMESPACE
                 + " (by name or task id)");
+  }
+
+  /** A task that names no task of the dev namespace. */
+  private static PlexusTask missingTask() {
+    PlexusTask missing = new PlexusTask();
+    missing.setMetadata(
+        new ObjectMetaBuilder()
+            .withNamespace(DevRemote.NAMESPACE)
+            .withName("no-such-task")
+            .build());
+    return missing;
   }
 
   private static PlexusTask onlyTaskOfType(String type) {

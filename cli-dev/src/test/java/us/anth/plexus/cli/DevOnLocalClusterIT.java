@@ -7,15 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.TaskPhase;
 import us.anth.plexus.devkit.Kubectl;
-import us.anth.plexus.devkit.cluster.KubeLocalBinary;
-import us.anth.plexus.store.TaskRecordStore;
 
 /**
  * {@code plexusctl dev --cluster local}: the dev stack on the real local control plane (kube-local
@@ -24,22 +20,7 @@ import us.anth.plexus.store.TaskRecordStore;
  */
 class DevOnLocalClusterIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(120);
-  @TempDir static Path dir;
-  private static DevStackFixture dev;
-
-  @BeforeAll
-  static void start() {
-    KubeLocalBinary binary = KubeLocalBinary.find();
-    assumeTrue(binary.path().isPresent(), binary.reason());
-    dev = new DevStackFixture(dir.resolve(".dev"), DevCluster.local);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (dev != null) {
-      dev.close();
-    }
-  }
+  @RegisterExtension static final DevStackFixture dev = DevStackFixture.perClass(DevCluster.local);
 
   @Test
   void dispatchWaitRunsTheDemoOnTheRealJobControllerAndMirrorsIt() {
@@ -74,7 +55,7 @@ class DevOnLocalClusterIT {
         .as("the node the real scheduler chose")
         .isEqualTo("cpu-1");
     assertThat(task.getStatus().getStages()).hasSize(3);
-    var records = new TaskRecordStore(dev.stack.dynamo().client(), dev.stack.dynamo().settings());
+    var records = dev.records();
     await()
         .atMost(Duration.ofSeconds(20))
         .until(

@@ -5,27 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import us.anth.plexus.api.PlexusTask;
 
 /** {@code plexusctl dispatch --dry-run} prints the Job the operator planned and creates none. */
 class DispatchDryRunIT {
-  @TempDir static Path dir;
-  private static DevStackFixture dev;
-
-  @BeforeAll
-  static void start() {
-    dev = new DevStackFixture(dir.resolve(".dev"));
-  }
-
-  @AfterAll
-  static void stop() {
-    dev.close();
-  }
+  @RegisterExtension static final DevStackFixture dev = DevStackFixture.perClass();
 
   @Test
   void printsTheJobARealRunWouldCreate() throws Exception {

@@ -13,10 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.ThrowingConsumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.PlexusWorkerPoolSpec;
@@ -33,27 +32,19 @@ import us.anth.plexus.store.TaskStageStore;
 class FullLoopIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
   private static final ObjectMapper JSON = new ObjectMapper();
-  @TempDir static Path dir;
-  private static DevStackFixture dev;
+  @RegisterExtension static final DevStackFixture dev = DevStackFixture.perClass();
   private static TaskRecordStore tasks;
   private static TaskStageStore stages;
 
   @BeforeAll
-  static void start() {
-    dev = new DevStackFixture(dir.resolve(".dev"));
-    var settings = dev.stack.dynamo().settings();
-    tasks = new TaskRecordStore(dev.stack.dynamo().client(), settings);
-    stages = new TaskStageStore(dev.stack.dynamo().client(), settings);
-  }
-
-  @AfterAll
-  static void stop() {
-    dev.close();
+  static void stores() {
+    tasks = dev.records();
+    stages = dev.stages();
   }
 
   @Test
   void scriptWithProgressMarkersCompletesInTheCrAndDynamoDb() throws Exception {
-    Path script = dir.resolve("score.sh");
+    Path script = dev.dir().resolve("score.sh");
     Files.writeString(
         script,
         String.join(

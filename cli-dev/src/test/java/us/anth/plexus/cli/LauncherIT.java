@@ -62,7 +62,10 @@ class LauncherIT {
       Plugin unknown =
           plugin(plugins, kubectl.get(), "plexus " + kubeconfig + " list --no-such-flag");
       assertThat(unknown.exitCode()).isEqualTo(2);
-      assertThat(unknown.err()).contains("Unknown option: '--no-such-flag'");
+      assertThat(unknown.err())
+          .as("one line naming the command as typed, not the usage")
+          .isEqualTo(
+              "error: Unknown option: '--no-such-flag' (see 'kubectl plexus list --help')\n");
     }
   }
 

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusWorkerPool;
 import us.anth.plexus.api.PlexusWorkerPoolSpec;
@@ -29,20 +27,12 @@ import us.anth.plexus.store.TaskStageStore;
  */
 class TaskVerbsIT {
   private static final int TASKS = 50;
-  @TempDir static Path dir;
-  private static DevStackFixture dev;
+  @RegisterExtension static final DevStackFixture dev = DevStackFixture.perClass();
   private static TaskRecordStore records;
 
   @BeforeAll
-  static void start() {
-    dev = new DevStackFixture(dir.resolve(".dev"));
-    var settings = dev.stack.dynamo().settings();
-    records = new TaskRecordStore(dev.stack.dynamo().client(), settings);
-  }
-
-  @AfterAll
-  static void stop() {
-    dev.close();
+  static void stores() {
+    records = dev.records();
   }
 
   @Test

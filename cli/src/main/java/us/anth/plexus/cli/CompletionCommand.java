@@ -34,7 +34,8 @@ public final class CompletionCommand implements Callable<Integer> {
   public Integer call() {
     CommandLine root = spec.root().commandLine();
     // One script for both shells: under zsh it loads compinit and bashcompinit itself.
-    System.out.print(AutoComplete.bash(root.getCommandName(), root));
+    // Named plexusctl also when run as the kubectl plugin: the script defines a shell function.
+    System.out.print(AutoComplete.bash(PlexusCtl.NAME, root));
     return 0;
   }
 }

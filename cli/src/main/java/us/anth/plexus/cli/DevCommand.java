@@ -101,10 +101,15 @@ public final class DevCommand implements Callable<Integer> {
     System.setOut(
         global().verbose ? System.err : new PrintStream(java.io.OutputStream.nullOutputStream()));
     try {
-      return DevEnvironment.start(cluster.cluster, port, devDir, runnerClasspath);
+      return DevEnvironment.start(options());
     } finally {
       System.setOut(stdout);
     }
+  }
+
+  /** The stack these options ask for; {@code -v} also makes its runners verbose. */
+  DevOptions options() {
+    return new DevOptions(cluster.cluster, port, devDir, runnerClasspath, global().verbose);
   }
 
   private int runDemo(DevEnvironment stack, boolean table, PrintStream info)

@@ -33,15 +33,12 @@ public interface DevEnvironment extends AutoCloseable {
 
   /** Starts a dev stack; found with {@link ServiceLoader}. */
   interface Starter {
-    /**
-     * Starts it on {@code cluster}; {@code port} (of the in-process API) 0 picks a free port;
-     * {@code runnerClasspath} null = this JVM's.
-     */
-    DevEnvironment start(DevCluster cluster, int port, Path devDir, String runnerClasspath);
+    /** Starts it as {@code options} say. */
+    DevEnvironment start(DevOptions options);
   }
 
   /** Starts the stack of the Starter on the classpath; a readable error without one. */
-  static DevEnvironment start(DevCluster cluster, int port, Path devDir, String runnerClasspath) {
+  static DevEnvironment start(DevOptions options) {
     Starter starter =
         ServiceLoader.load(Starter.class)
             .findFirst()
@@ -51,6 +48,6 @@ public interface DevEnvironment extends AutoCloseable {
                         "plexusctl dev needs the dev stack (module cli-dev) on the classpath;"
                             + " run it as bin/plexusctl dev",
                         2));
-    return starter.start(cluster, port, devDir, runnerClasspath);
+    return starter.start(options);
   }
 }

@@ -56,7 +56,9 @@ public final class GlobalOptions {
   @Option(
       names = {"-v", "--verbose"},
       scope = ScopeType.INHERIT,
-      description = "Show stack traces, debug logs and the dev stack's banners.")
+      description =
+          "Show stack traces, debug logs and the dev stack's banners; `dev -v` also makes its"
+              + " runners log the command line they start.")
   boolean verbose;
 
   /** The API server the command talks to, once resolved (named in connection errors). */

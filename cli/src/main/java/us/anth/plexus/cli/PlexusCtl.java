@@ -6,10 +6,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /** {@code plexusctl}: dispatch and follow Plexus tasks, and run the whole system locally. */
 @Command(
-    name = "plexusctl",
+    name = PlexusCtl.NAME,
     mixinStandardHelpOptions = true,
     scope = ScopeType.INHERIT,
     version = "plexusctl 0.1.0",
@@ -33,12 +34,19 @@ public final class PlexusCtl implements Runnable {
   private static final java.util.logging.Logger MOCK_SERVER_LOG =
       java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
+  /**
+   * The command's name; run as the kubectl plugin, {@code bin/plexusctl} names it {@code kubectl
+   * plexus} instead (system property {@code plexusctl.command}), as the user typed it.
+   */
+  static final String NAME = "plexusctl";
+
   @Mixin GlobalOptions global;
+
+  @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(
-        new CommandLine(this), "a command is required (see plexusctl --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
   public static void main(String[] args) {
@@ -51,13 +59,25 @@ public final class PlexusCtl implements Runnable {
     if (!verbose) {
       MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
     }
-    System.exit(commandLine(verbose).execute(args));
+    String name = System.getProperty("plexusctl.command", NAME);
+    System.exit(commandLine(verbose, name).execute(args));
   }
 
   /** The configured command line; errors become one line on stderr (stack trace if verbose). */
   public static CommandLine commandLine(boolean verbose) {
+    return commandLine(verbose, NAME);
+  }
+
+  /**
+   * The configured command line, called {@code name} in usage and errors ({@code kubectl plexus}
+   * when run through kubectl); usage and execution errors become one line on stderr (a stack trace
+   * too if verbose).
+   */
+  static CommandLine commandLine(boolean verbose, String name) {
     PlexusCtl root = new PlexusCtl();
     CommandLine cli = new CommandLine(root).setAllowSubcommandsAsOptionParameters(true);
+    cli.setCommandName(name);
+    cli.setParameterExceptionHandler(new UsageErrors());
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();

@@ -3,6 +3,7 @@ package us.anth.plexus.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static us.anth.plexus.controlplane.OperatorOnCluster.eventually;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusTask;
@@ -49,9 +51,9 @@ class ConcurrencyOnClusterIT {
                 .jobs()
                 .inNamespace(on.namespace)
                 .withLabel(PlexusLabels.POOL, on.namespace + "-limited")
-                .inform(recorder());
+                .inform(recording(jobs, this::record));
         SharedIndexInformer<Pod> podWatch =
-            on.admin().pods().inNamespace(on.namespace).inform(podRecorder())) {
+            on.admin().pods().inNamespace(on.namespace).inform(recording(pods, this::record))) {
       String ns = on.namespace;
       PlexusWorkerPool pool = TestPools.pool(ns + "-limited", ns + "/*");
       on.createPool(TestPools.withLimit(pool, LIMIT));
@@ -89,42 +91,27 @@ class ConcurrencyOnClusterIT {
     }
   }
 
-  /** Keeps the latest state of every Job and the most active and queued Jobs ever seen. */
-  private ResourceEventHandler<Job> recorder() {
+  /**
+   * Hands every added or changed object to {@code record} and forgets a deleted one from {@code
+   * latest}: the Job watch keeps the most active and queued Jobs ever seen, the pod watch the most
+   * pods not yet terminal.
+   */
+  private static <T extends HasMetadata> ResourceEventHandler<T> recording(
+      Map<String, T> latest, Consumer<T> record) {
     return new ResourceEventHandler<>() {
       @Override
-      public void onAdd(Job job) {
-        record(job);
+      public void onAdd(T object) {
+        record.accept(object);
       }
 
       @Override
-      public void onUpdate(Job old, Job job) {
-        record(job);
+      public void onUpdate(T old, T object) {
+        record.accept(object);
       }
 
       @Override
-      public void onDelete(Job job, boolean unknownFinalState) {
-        jobs.remove(job.getMetadata().getName());
-      }
-    };
-  }
-
-  /** Keeps the latest state of every pod and the most pods not yet terminal ever seen. */
-  private ResourceEventHandler<Pod> podRecorder() {
-    return new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(Pod pod) {
-        record(pod);
-      }
-
-      @Override
-      public void onUpdate(Pod old, Pod pod) {
-        record(pod);
-      }
-
-      @Override
-      public void onDelete(Pod pod, boolean unknownFinalState) {
-        pods.remove(pod.getMetadata().getName());
+      public void onDelete(T object, boolean unknownFinalState) {
+        latest.remove(object.getMetadata().getName());
       }
     };
   }

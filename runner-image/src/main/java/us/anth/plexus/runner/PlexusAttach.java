@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import us.anth.plexus.api.settings.RunnerVariables;
 
 /**
@@ -45,6 +46,18 @@ public record PlexusAttach(String mode, String taskId) {
   /** The variables the child gets: {@value #DISPATCH_TASK_ID_ENV} unless mode is never. */
   public Map<String, String> childEnv() {
     return taskId == null || mode.equals("never") ? Map.of() : Map.of(DISPATCH_TASK_ID_ENV, taskId);
+  }
+
+  /**
+   * The Task id an attached command finds, as Plexus's CLI reads it: the value after {@code
+   * --task-id} in its {@code args}, else {@value #DISPATCH_TASK_ID_ENV} in its {@code env}. (The
+   * stand-in {@code plexus} commands of the tests read it so.)
+   */
+  public static Optional<String> taskIdSeenBy(List<String> args, Map<String, String> env) {
+    int flag = args.indexOf("--task-id");
+    return flag >= 0 && flag + 1 < args.size()
+        ? Optional.of(args.get(flag + 1))
+        : Optional.ofNullable(env.get(DISPATCH_TASK_ID_ENV));
   }
 
   /** Whether the command attaches to its Task at all (it then may report its own progress). */

@@ -41,6 +41,18 @@ class PlexusAttachTest {
   }
 
   @Test
+  void theCommandFindsTheIdItWasGiven() {
+    PlexusAttach attach = new PlexusAttach("auto", "t1");
+    var argv = attach.argv(java.util.List.of("plexus"), CommandWords.split("evaluate accuracy"));
+
+    assertThat(PlexusAttach.taskIdSeenBy(argv, Map.of())).contains("t1");
+    assertThat(PlexusAttach.taskIdSeenBy(CommandWords.split("procedure run"), attach.childEnv()))
+        .as("no --task-id: the variable")
+        .contains("t1");
+    assertThat(PlexusAttach.taskIdSeenBy(CommandWords.split("x --task-id"), Map.of())).isEmpty();
+  }
+
+  @Test
   void unknownModeIsNamed() {
     assertThatThrownBy(() -> PlexusAttach.fromEnv(Map.of("PLEXUS_TASK_ID_ARG", "sometimes"), "t"))
         .hasMessage("PLEXUS_TASK_ID_ARG must be auto, always or never, got 'sometimes'");

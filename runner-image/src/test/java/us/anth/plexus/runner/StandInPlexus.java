@@ -35,10 +35,8 @@ public final class StandInPlexus {
 
   public static void main(String[] args) throws Exception {
     List<String> words = List.of(args);
-    int flag = words.indexOf("--task-id");
-    String fromArg = flag >= 0 && flag + 1 < words.size() ? words.get(flag + 1) : null;
-    String fromEnv = System.getenv("PLEXUS_DISPATCH_TASK_ID");
-    String taskId = fromArg != null ? fromArg : fromEnv;
+    String fromEnv = System.getenv(PlexusAttach.DISPATCH_TASK_ID_ENV);
+    String taskId = PlexusAttach.taskIdSeenBy(words, System.getenv()).orElse(null);
     if (taskId == null || System.getenv("PLEXUS_API_KEY") == null) {
       System.err.println("stand-in plexus: no task id or no PLEXUS_API_KEY");
       System.exit(2);

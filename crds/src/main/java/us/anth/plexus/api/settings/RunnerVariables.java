@@ -51,7 +51,8 @@ public final class RunnerVariables {
           false,
           "log the exact argv the command runs with (prefix, `--task-id`, and in dev mode the"
               + " runner's own `java` command line) instead of the command as the task gives it;"
-              + " set it in a pool's `env`, or export it before `plexusctl dev`");
+              + " set it in a pool's `env`; `plexusctl dev -v` sets it for every runner of the dev"
+              + " stack");
 
   public static final Setting<String> TASK_ID_ARG =
       Setting.choiceIgnoringCase(

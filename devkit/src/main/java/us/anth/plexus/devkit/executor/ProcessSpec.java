@@ -15,9 +15,9 @@ import us.anth.plexus.api.job.TerminationMessage;
  * The local process that stands in for a Job's {@code runner} container: {@code java -cp <cp>
  * RunnerMain <args>} with the container's env resolved (literal values; the fieldRefs {@code
  * metadata.name} and {@code spec.nodeName}; secretKeyRefs through a lookup, a missing entry left
- * out) plus {@code KUBECONFIG}, without the termination-message path unless {@link
- * #withTerminationMessageFile} sets one. Pure: built from the container, options and the lookup
- * only.
+ * out) over the executor's own {@link ExecutorOptions#env()}, plus {@code KUBECONFIG}, without the
+ * termination-message path unless {@link #withTerminationMessageFile} sets one. Pure: built from
+ * the container, options and the lookup only.
  */
 public record ProcessSpec(List<String> command, Map<String, String> env) {
 
@@ -40,7 +40,7 @@ public record ProcessSpec(List<String> command, Map<String, String> env) {
     List<String> command =
         new ArrayList<>(List.of(java, "-cp", options.classpath(), options.mainClass()));
     command.addAll(Optional.ofNullable(container.getArgs()).orElse(List.of()));
-    Map<String, String> env = new LinkedHashMap<>();
+    Map<String, String> env = new LinkedHashMap<>(options.env());
     for (EnvVar var : Optional.ofNullable(container.getEnv()).orElse(List.of())) {
       // The container's termination-message file is the node's to place (see
       // withTerminationMessageFile); a local process must never write the host's /dev.

@@ -104,14 +104,7 @@ final class PodLifecycle {
       done.add(pod.getMetadata().getUid());
       return;
     }
-    ExecutorOptions podOptions =
-        new ExecutorOptions(
-            options.classpath(),
-            options.mainClass(),
-            kubeconfig,
-            pod.getSpec().getNodeName(),
-            options.logDir(),
-            options.retryDelay());
+    ExecutorOptions podOptions = options.forPod(kubeconfig, pod.getSpec().getNodeName());
     Path log = workDir.resolve("logs").resolve(key(pod).replace('/', '_') + ".log");
     ProcessSpec spec =
         ProcessSpec.forContainer(

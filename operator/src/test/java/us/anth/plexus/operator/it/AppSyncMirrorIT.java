@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,48 +65,24 @@ class AppSyncMirrorIT {
 
   @Test
   void statusChangesArriveAsOnUpdateTaskEvents() {
-    String ns = harness.newNamespace();
-    harness.createPool(TestPools.pool(ns + "-p", ns + "/*"));
-    String taskId = dashboardTask(ns);
+    DashboardTask task = dashboardTaskIn(harness);
     JobControllerSimulator jobs = new JobControllerSimulator(harness.client());
     try (AppSyncSubscriber subscriber = rig.subscriber()) {
       subscriber.subscribe(
           "subscription { onUpdateTask { id status dispatchStatus workerNodeId startedAt"
               + " completedAt } }");
-      harness.createTask(
-          TestTasks.builder()
-              .namespace(ns)
-              .name("live")
-              .target(ns + "/x")
-              .taskId(taskId)
-              .buildNew());
-      Job job = eventually().until(() -> harness.jobOf(ns, "live"), j -> j != null);
+      Job job = task.dispatch(harness, "live");
       String pod = jobs.start(job);
-      JsonNode running =
-          awaitEvent(
-              subscriber,
-              e ->
-                  taskId.equals(e.path("id").asText())
-                      && "RUNNING".equals(e.path("status").asText()));
+      JsonNode running = awaitEvent(subscriber, task.taskId(), "RUNNING");
       assertThat(running.path("workerNodeId").asText()).isEqualTo(pod);
       assertThat(running.path("dispatchStatus").asText()).isEqualTo("DISPATCHED");
 
       jobs.complete(job);
-      JsonNode completed =
-          awaitEvent(
-              subscriber,
-              e ->
-                  taskId.equals(e.path("id").asText())
-                      && "COMPLETED".equals(e.path("status").asText()));
+      JsonNode completed = awaitEvent(subscriber, task.taskId(), "COMPLETED");
       assertThat(completed.path("completedAt").asText()).isNotBlank();
     }
-    assertThat(synced(ns, "live", "True").getReason()).isEqualTo("Mirrored");
-    assertThat(
-            new TaskRecordStore(rig.dynamo().client(), rig.dynamoSettings())
-                .find(taskId)
-                .orElseThrow()
-                .status())
-        .isEqualTo("COMPLETED");
+    assertThat(synced(harness, task.ns(), "live", "True").getReason()).isEqualTo("Mirrored");
+    assertThat(recordStatus(task.taskId())).isEqualTo("COMPLETED");
   }
 
   @Test
@@ -115,24 +90,9 @@ class AppSyncMirrorIT {
     try (OperatorHarness combined = bothSinks();
         AppSyncSubscriber subscriber = rig.subscriber()) {
       subscriber.subscribe("subscription { onUpdateTask { id status metadata } }");
-      String ns = combined.newNamespace();
-      combined.createPool(TestPools.pool(ns + "-p", ns + "/*"));
-      String taskId = dashboardTask(ns);
-      combined.createTask(
-          TestTasks.builder()
-              .namespace(ns)
-              .name("both")
-              .target(ns + "/x")
-              .taskId(taskId)
-              .buildNew());
-      Job job = eventually().until(() -> combined.jobOf(ns, "both"), j -> j != null);
-      new JobControllerSimulator(combined.client()).start(job);
-      JsonNode running =
-          awaitEvent(
-              subscriber,
-              e ->
-                  taskId.equals(e.path("id").asText())
-                      && "RUNNING".equals(e.path("status").asText()));
+      DashboardTask task = dashboardTaskIn(combined);
+      new JobControllerSimulator(combined.client()).start(task.dispatch(combined, "both"));
+      JsonNode running = awaitEvent(subscriber, task.taskId(), "RUNNING");
       // The DynamoDB half wrote the audit history just before the mutation: the dashboard's
       // subscription event carries it.
       JsonNode history =
@@ -144,10 +104,7 @@ class AppSyncMirrorIT {
       var record =
           eventually()
               .until(
-                  () ->
-                      new TaskRecordStore(rig.dynamo().client(), rig.dynamoSettings())
-                          .find(taskId)
-                          .orElseThrow(),
+                  () -> records().find(task.taskId()).orElseThrow(),
                   r -> r.metadata() != null && r.metadata().contains("kubernetes"));
       assertThat(
               new com.fasterxml.jackson.databind.ObjectMapper()
@@ -162,18 +119,12 @@ class AppSyncMirrorIT {
 
   @Test
   void declaredStagesArriveAsPendingOnCreateTaskStageEventsBeforeTheJob() {
-    String ns = harness.newNamespace();
-    harness.createPool(TestPools.pool(ns + "-p", ns + "/*"));
-    String taskId = dashboardTask(ns);
+    DashboardTask task = dashboardTaskIn(harness);
     try (AppSyncSubscriber subscriber = rig.subscriber()) {
       subscriber.subscribe(
           "subscription { onCreateTaskStage { id taskId name order status totalItems } }");
       harness.createTask(
-          TestTasks.builder()
-              .namespace(ns)
-              .name("declared")
-              .target(ns + "/x")
-              .taskId(taskId)
+          task.named("declared")
               .stages(
                   new us.anth.plexus.api.StageDeclaration("Setup", 1, null),
                   new us.anth.plexus.api.StageDeclaration("Processing", 2, 7L))
@@ -183,13 +134,13 @@ class AppSyncMirrorIT {
             subscriber.await(
                 "onCreateTaskStage",
                 e ->
-                    taskId.equals(e.path("taskId").asText())
+                    task.taskId().equals(e.path("taskId").asText())
                         && name.equals(e.path("name").asText()),
                 java.time.Duration.ofSeconds(20));
         assertThat(created.path("status").asText()).isEqualTo("PENDING");
       }
-      eventually().until(() -> harness.jobOf(ns, "declared"), j -> j != null);
-      assertThat(harness.status(ns, "declared").getStages())
+      eventually().until(() -> harness.jobOf(task.ns(), "declared"), j -> j != null);
+      assertThat(harness.status(task.ns(), "declared").getStages())
           .extracting(s -> s.getName() + ":" + s.getStatus())
           .containsExactly("Setup:PENDING", "Processing:PENDING");
     }
@@ -200,24 +151,10 @@ class AppSyncMirrorIT {
     try (OperatorHarness badKey =
         OperatorHarness.start(
             OperatorConfig.defaults(), TaskRecordMirrors.fromEnv(env("da2-revoked")))) {
-      String ns = badKey.newNamespace();
-      badKey.createPool(TestPools.pool(ns + "-p", ns + "/*"));
-      String taskId = dashboardTask(ns);
-      badKey.createTask(
-          TestTasks.builder()
-              .namespace(ns)
-              .name("denied")
-              .target(ns + "/x")
-              .taskId(taskId)
-              .buildNew());
-      Condition synced =
-          eventually()
-              .until(
-                  () ->
-                      Conditions.find(
-                          badKey.status(ns, "denied").getConditions(), Conditions.SYNCED),
-                  c -> c.isPresent() && "False".equals(c.get().getStatus()))
-              .orElseThrow();
+      DashboardTask task = dashboardTaskIn(badKey);
+      badKey.createTask(task.named("denied").buildNew());
+
+      Condition synced = synced(badKey, task.ns(), "denied", "False");
       assertThat(synced.getReason()).isEqualTo("MirrorFailed");
       assertThat(synced.getMessage()).contains("UnauthorizedException");
     }
@@ -242,27 +179,14 @@ class AppSyncMirrorIT {
                         proxy.url().toString(),
                         AppSyncSettings.API_KEY,
                         "da2-revoked")))) {
-      String ns = revoked.newNamespace();
-      revoked.createPool(TestPools.pool(ns + "-p", ns + "/*"));
-      revoked.createTask(
-          TestTasks.builder()
-              .namespace(ns)
-              .name("storm")
-              .target(ns + "/x")
-              .taskId(dashboardTask(ns))
-              .buildNew());
-      eventually()
-          .until(
-              () -> Conditions.find(revoked.status(ns, "storm").getConditions(), Conditions.SYNCED),
-              c -> c.isPresent() && "False".equals(c.get().getStatus()));
+      DashboardTask task = dashboardTaskIn(revoked);
+      revoked.createTask(task.named("storm").buildNew());
+      synced(revoked, task.ns(), "storm", "False");
       int atFirstFailure = proxy.requests();
       Thread.sleep(12_000);
       int later = proxy.requests() - atFirstFailure;
       assertThat(later).as("requests in the 12 s after the first refusal").isBetween(1, 8);
-      assertThat(
-              Conditions.find(revoked.status(ns, "storm").getConditions(), Conditions.SYNCED)
-                  .orElseThrow()
-                  .getMessage())
+      assertThat(synced(revoked, task.ns(), "storm", "False").getMessage())
           .contains("UnauthorizedException");
     }
   }
@@ -274,37 +198,23 @@ class AppSyncMirrorIT {
    */
   @Test
   void aConflictingFinalStatusGivesSyncedFalseWithAppSyncsMessage() {
-    String ns = harness.newNamespace();
-    harness.createPool(TestPools.pool(ns + "-p", ns + "/*"));
-    String taskId = dashboardTask(ns);
-    harness.createTask(
-        TestTasks.builder()
-            .namespace(ns)
-            .name("conflict")
-            .target(ns + "/x")
-            .taskId(taskId)
-            .buildNew());
-    Job job = eventually().until(() -> harness.jobOf(ns, "conflict"), j -> j != null);
+    DashboardTask task = dashboardTaskIn(harness);
+    Job job = task.dispatch(harness, "conflict");
     JobControllerSimulator jobs = new JobControllerSimulator(harness.client());
     jobs.start(job);
-    synced(ns, "conflict", "True");
+    synced(harness, task.ns(), "conflict", "True");
     AppSyncTaskWriter.open(AppSyncSettings.fromEnv(env(rig.simulator().apiKey())))
         .updatePhase(
-            taskId,
+            task.taskId(),
             us.anth.plexus.store.TaskPhaseUpdate.to(us.anth.plexus.store.TaskStatus.FAILED));
 
     jobs.complete(job);
 
-    Condition synced = synced(ns, "conflict", "False");
+    Condition synced = synced(harness, task.ns(), "conflict", "False");
     assertThat(synced.getReason()).isEqualTo("MirrorFailed");
     assertThat(synced.getMessage())
         .contains("ConditionalCheckFailedException", "the record's status is already FAILED");
-    assertThat(
-            new TaskRecordStore(rig.dynamo().client(), rig.dynamoSettings())
-                .find(taskId)
-                .orElseThrow()
-                .status())
-        .isEqualTo("FAILED");
+    assertThat(recordStatus(task.taskId())).isEqualTo("FAILED");
   }
 
   @Test
@@ -319,11 +229,36 @@ class AppSyncMirrorIT {
                 + " PLEXUS_APPSYNC_AUTH=iam)");
   }
 
-  private String dashboardTask(String ns) {
+  /** A Task record the dashboard created (through AppSync) for a target of namespace {@code ns}. */
+  private record DashboardTask(String ns, String taskId) {
+    /** The PlexusTask {@code name} that runs this record, in {@code ns}, to be built. */
+    TestTasks named(String name) {
+      return TestTasks.builder().namespace(ns).name(name).target(ns + "/x").taskId(taskId);
+    }
+
+    /** Creates the PlexusTask {@code name} on {@code operator} and waits for its Job. */
+    Job dispatch(OperatorHarness operator, String name) {
+      operator.createTask(named(name).buildNew());
+      return eventually().until(() -> operator.jobOf(ns, name), j -> j != null);
+    }
+  }
+
+  /** A new namespace of {@code operator} with a pool for its targets, and a dashboard record. */
+  private DashboardTask dashboardTaskIn(OperatorHarness operator) {
+    String ns = operator.newNamespace();
+    operator.createPool(TestPools.pool(ns + "-p", ns + "/*"));
     String taskId = UUID.randomUUID().toString();
     AppSyncTaskWriter.open(AppSyncSettings.fromEnv(env(rig.simulator().apiKey())))
         .createTask(taskId, NewTask.of("acct-1", "demo", ns + "/x", "demo --seconds 1"));
-    return taskId;
+    return new DashboardTask(ns, taskId);
+  }
+
+  private TaskRecordStore records() {
+    return new TaskRecordStore(rig.dynamo().client(), rig.dynamoSettings());
+  }
+
+  private String recordStatus(String taskId) {
+    return records().find(taskId).orElseThrow().status();
   }
 
   /** The operator with PLEXUS_TASK_SINK=both against the rig's DynamoDB and simulator. */
@@ -344,15 +279,19 @@ class AppSyncMirrorIT {
         apiKey);
   }
 
-  private Condition synced(String ns, String name, String status) {
+  private static Condition synced(OperatorHarness operator, String ns, String name, String status) {
     return eventually()
         .until(
-            () -> Conditions.find(harness.status(ns, name).getConditions(), Conditions.SYNCED),
+            () -> Conditions.find(operator.status(ns, name).getConditions(), Conditions.SYNCED),
             c -> c.isPresent() && status.equals(c.get().getStatus()))
         .orElseThrow();
   }
 
-  private static JsonNode awaitEvent(AppSyncSubscriber subscriber, Predicate<JsonNode> match) {
-    return subscriber.await("onUpdateTask", match, java.time.Duration.ofSeconds(20));
+  /** The onUpdateTask event that reports {@code status} for {@code taskId}. */
+  private static JsonNode awaitEvent(AppSyncSubscriber subscriber, String taskId, String status) {
+    return subscriber.await(
+        "onUpdateTask",
+        e -> taskId.equals(e.path("id").asText()) && status.equals(e.path("status").asText()),
+        java.time.Duration.ofSeconds(20));
   }
 }

@@ -15,58 +15,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import us.anth.plexus.api.PlexusLabels;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskStatus;
 import us.anth.plexus.api.TaskPhase;
-import us.anth.plexus.devkit.EmbeddedDynamo;
 import us.anth.plexus.operator.model.Conditions;
 import us.anth.plexus.operator.model.JobEnv;
-import us.anth.plexus.operator.testing.JobControllerSimulator;
-import us.anth.plexus.operator.testing.MirroredOperator;
-import us.anth.plexus.operator.testing.OperatorHarness;
-import us.anth.plexus.operator.testing.TestPools;
+import us.anth.plexus.operator.testing.OnMirroredOperator;
 import us.anth.plexus.operator.testing.TestTasks;
 import us.anth.plexus.store.NewTask;
 import us.anth.plexus.store.TaskRecord;
-import us.anth.plexus.store.TaskRecordStore;
 import us.anth.plexus.store.TaskRunnerUpdate;
 
 /** The real operator with the DynamoDB mirror on DynamoDB Local: records follow each task. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DynamoMirrorIT {
+class DynamoMirrorIT extends OnMirroredOperator {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private MirroredOperator operator;
-  private EmbeddedDynamo dynamo;
-  private TaskRecordStore records;
-  private OperatorHarness harness;
-  private JobControllerSimulator jobController;
-  private String ns;
-
-  @BeforeAll
-  void start() {
-    operator = MirroredOperator.start();
-    dynamo = operator.dynamo();
-    harness = operator.harness();
-    jobController = operator.jobController();
-    records = new TaskRecordStore(dynamo.client(), dynamo.settings());
-  }
-
-  @AfterAll
-  void stop() {
-    operator.close();
-  }
-
-  @BeforeEach
-  void newNamespace() {
-    ns = harness.newNamespace();
-    harness.createPool(TestPools.pool(ns + "-p", ns + "/*"));
-  }
 
   /** A task whose record the dashboard created first (as the bridge would dispatch it). */
   private String dashboardTask(String name) {
@@ -211,7 +175,7 @@ class DynamoMirrorIT {
     String podName = jobController.start(job);
     awaitRecord(taskId, "RUNNING");
 
-    dynamo.stop();
+    operator.dynamo().stop();
     try {
       jobController.complete(job);
       Condition failing = awaitSynced("outage", "False");
@@ -219,7 +183,7 @@ class DynamoMirrorIT {
       assertThat(failing.getMessage()).isNotBlank();
       assertThat(harness.status(ns, "outage").getPhase()).isEqualTo(TaskPhase.Succeeded);
     } finally {
-      dynamo.restart();
+      operator.dynamo().restart();
     }
 
     TaskRecord healed = awaitRecord(taskId, "COMPLETED");
@@ -278,7 +242,7 @@ class DynamoMirrorIT {
     assertThat(records.find(taskId).orElseThrow().status()).isEqualTo("PENDING");
 
     String deletedAt;
-    dynamo.stop();
+    operator.dynamo().stop();
     try {
       deleteTask("deleted-in-outage");
       Event retrying = awaitEvent("MirrorFailed");
@@ -289,7 +253,7 @@ class DynamoMirrorIT {
       deletedAt = held.getMetadata().getDeletionTimestamp();
       assertThat(deletedAt).isNotNull();
     } finally {
-      dynamo.restart();
+      operator.dynamo().restart();
     }
 
     TaskRecord failed = awaitRecord(taskId, "FAILED");

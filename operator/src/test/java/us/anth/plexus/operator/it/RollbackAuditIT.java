@@ -11,11 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import us.anth.plexus.api.PlexusTask;
 import us.anth.plexus.api.PlexusTaskStatus;
 import us.anth.plexus.api.TaskPhase;
@@ -25,47 +21,18 @@ import us.anth.plexus.operator.model.Conditions;
 import us.anth.plexus.operator.model.JobEnv;
 import us.anth.plexus.operator.model.JobNames;
 import us.anth.plexus.operator.testing.HistorySteps;
-import us.anth.plexus.operator.testing.JobControllerSimulator;
-import us.anth.plexus.operator.testing.MirroredOperator;
-import us.anth.plexus.operator.testing.OperatorHarness;
-import us.anth.plexus.operator.testing.TestPools;
+import us.anth.plexus.operator.testing.OnMirroredOperator;
 import us.anth.plexus.operator.testing.TestTasks;
 import us.anth.plexus.store.NewTask;
 import us.anth.plexus.store.TaskRecord;
-import us.anth.plexus.store.TaskRecordStore;
 
 /**
  * spec.rollback and the audit trail, with the DynamoDB mirror on DynamoDB Local: the rollback Job
  * runs once after the last failed attempt or a timeout, never after success; every step is in the
  * status history and in the Task record's metadata, beside the dashboard's own metadata keys.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RollbackAuditIT {
+class RollbackAuditIT extends OnMirroredOperator {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private MirroredOperator operator;
-  private TaskRecordStore records;
-  private OperatorHarness harness;
-  private JobControllerSimulator jobController;
-  private String ns;
-
-  @BeforeAll
-  void start() {
-    operator = MirroredOperator.start();
-    harness = operator.harness();
-    jobController = operator.jobController();
-    records = new TaskRecordStore(operator.dynamo().client(), operator.dynamo().settings());
-  }
-
-  @AfterAll
-  void stop() {
-    operator.close();
-  }
-
-  @BeforeEach
-  void newNamespace() {
-    ns = harness.newNamespace();
-    harness.createPool(TestPools.pool(ns + "-p", ns + "/*"));
-  }
 
   /** A dashboard-created record (with the dashboard's own metadata) and its task. */
   private String dashboardTask(TestTasks task) {

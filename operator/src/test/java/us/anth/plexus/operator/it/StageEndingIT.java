@@ -8,59 +8,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import us.anth.plexus.api.PlexusTaskStatus;
 import us.anth.plexus.api.StageState;
 import us.anth.plexus.api.StageStatus;
 import us.anth.plexus.api.TaskPhase;
-import us.anth.plexus.devkit.EmbeddedDynamo;
-import us.anth.plexus.operator.testing.JobControllerSimulator;
-import us.anth.plexus.operator.testing.MirroredOperator;
-import us.anth.plexus.operator.testing.OperatorHarness;
-import us.anth.plexus.operator.testing.TestPools;
+import us.anth.plexus.operator.testing.OnMirroredOperator;
 import us.anth.plexus.operator.testing.TestTasks;
 import us.anth.plexus.store.NewTask;
 import us.anth.plexus.store.StageUpdate;
-import us.anth.plexus.store.TaskRecordStore;
 import us.anth.plexus.store.TaskStageRecord;
-import us.anth.plexus.store.TaskStageStore;
 import us.anth.plexus.store.TaskStatus;
 
 /**
  * A runner killed with SIGKILL leaves no stage half-done: the operator ends the stages it left
  * RUNNING or PENDING, in the status and in the TaskStage records, and records the pod's exit code.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StageEndingIT {
-  private MirroredOperator operator;
-  private EmbeddedDynamo dynamo;
-  private TaskRecordStore records;
-  private TaskStageStore stages;
-  private OperatorHarness harness;
-  private JobControllerSimulator jobController;
-
-  @BeforeAll
-  void start() {
-    operator = MirroredOperator.start();
-    dynamo = operator.dynamo();
-    harness = operator.harness();
-    jobController = operator.jobController();
-    records = new TaskRecordStore(dynamo.client(), dynamo.settings());
-    stages = new TaskStageStore(dynamo.client(), dynamo.settings());
-  }
-
-  @AfterAll
-  void stop() {
-    operator.close();
-  }
-
+class StageEndingIT extends OnMirroredOperator {
   @Test
   void killedRunnersOpenStagesEndFailedWithThePodsExitCode() {
-    String ns = harness.newNamespace();
-    harness.createPool(TestPools.pool(ns + "-p", ns + "/*"));
     String taskId = UUID.randomUUID().toString();
     records.createTask(taskId, NewTask.of("acct-1", "demo", ns + "/x", "demo --seconds 1"));
     harness.createTask(

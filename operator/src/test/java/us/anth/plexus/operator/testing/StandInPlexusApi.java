@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import us.anth.plexus.runner.PlexusAttach;
 
 /**
  * What a real {@code plexus} command does with its Task, through the Plexus GraphQL API as its task
@@ -47,10 +48,7 @@ public final class StandInPlexusApi {
 
   public static void main(String[] args) throws Exception {
     List<String> words = List.of(args);
-    int flag = words.indexOf("--task-id");
-    String fromArg = flag >= 0 && flag + 1 < words.size() ? words.get(flag + 1) : null;
-    String fromEnv = System.getenv("PLEXUS_DISPATCH_TASK_ID");
-    String taskId = fromArg != null ? fromArg : fromEnv;
+    String taskId = PlexusAttach.taskIdSeenBy(words, System.getenv()).orElse(null);
     String url = System.getenv("PLEXUS_API_URL");
     String key = System.getenv("PLEXUS_API_KEY");
     if (taskId == null || url == null || key == null) {
