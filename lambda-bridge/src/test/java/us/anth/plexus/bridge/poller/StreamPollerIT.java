@@ -220,8 +220,7 @@ class StreamPollerIT {
     runUntil(
         poller(record -> handled.add(dispatch(record, 2))),
         () ->
-            tasks.stream()
-                    .allMatch(t -> "DISPATCHED".equals(table.record(t.id()).dispatchStatus()))
+            tasks.stream().allMatch(t -> "DISPATCHED".equals(table.record(t.id()).dispatchStatus()))
                 && everyStreamRecordHandled(handled));
   }
 
