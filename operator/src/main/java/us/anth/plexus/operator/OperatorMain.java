@@ -1,7 +1,6 @@
 package us.anth.plexus.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -36,10 +35,7 @@ public final class OperatorMain {
   /** Exits with status 2 and one log line when the configuration is invalid. */
   public static void main(String[] args) throws Exception {
     AsyncPool.configure();
-    KubernetesClient client =
-        new KubernetesClientBuilder()
-            .withKubernetesSerialization(InternedStrings.serialization())
-            .build();
+    KubernetesClient client = InternedStrings.clientBuilder().build();
     Running running;
     try {
       running = start(System.getenv(), client);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 
@@ -20,6 +21,11 @@ public final class InternedStrings {
   static final int MAX_LENGTH = 256;
 
   private InternedStrings() {}
+
+  /** A client builder reading JSON as the operator's client does (interned string values). */
+  public static KubernetesClientBuilder clientBuilder() {
+    return new KubernetesClientBuilder().withKubernetesSerialization(serialization());
+  }
 
   /** fabric8's serialization on an ObjectMapper that interns string values. */
   public static KubernetesSerialization serialization() {

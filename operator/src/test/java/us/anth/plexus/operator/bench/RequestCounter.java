@@ -2,7 +2,6 @@ package us.anth.plexus.operator.bench;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
@@ -12,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import us.anth.plexus.operator.runtime.InternedStrings;
 
 /**
  * Counts the requests a client sends, by verb and resource ({@code LIST jobs}, {@code PATCH
@@ -22,9 +22,12 @@ final class RequestCounter implements Interceptor {
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
   private final AtomicLong lastRequestNanos = new AtomicLong(System.nanoTime());
 
-  /** A client with {@code config} whose requests this counter sees. */
+  /**
+   * A client with {@code config} whose requests this counter sees, reading JSON as {@code
+   * OperatorMain}'s client does (interned strings), so the benchmark runs the production setup.
+   */
   KubernetesClient client(Config config) {
-    return new KubernetesClientBuilder()
+    return InternedStrings.clientBuilder()
         .withConfig(config)
         .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("bench-counter", this))
         .build();
